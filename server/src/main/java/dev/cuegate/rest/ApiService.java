@@ -1,0 +1,208 @@
+package dev.cuegate.rest;
+
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
+import com.linecorp.armeria.common.stream.StreamMessage;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import dev.cuegate.config.FieldValidation;
+import dev.cuegate.contract.ApiMethod;
+import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.transcode.MessageCodec;
+import dev.cuegate.transcode.TranscodeException;
+import dev.cuegate.transcode.Transcoder;
+import dev.cuegate.upstream.Backend;
+import dev.cuegate.upstream.UpstreamReply;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /<package>.<Service>/<Method>}: JSON in, one unary call upstream, JSON out.
+ *
+ * <p>One handler for every method of every exposed service; everything method-specific comes from
+ * the descriptors.
+ */
+public final class ApiService implements HttpService {
+  /** Answers up to this many wire bytes are rendered in one piece; larger ones are streamed. */
+  private static final int STREAMING_THRESHOLD = 256 * 1024;
+
+  private final MethodRegistry registry;
+  private final Transcoder transcoder;
+  private final Backend backend;
+  private final FieldValidation defaultValidation;
+  private final Duration maxTimeout;
+
+  public ApiService(
+      MethodRegistry registry,
+      Transcoder transcoder,
+      Backend backend,
+      FieldValidation defaultValidation,
+      Duration maxTimeout) {
+    this.registry = registry;
+    this.transcoder = transcoder;
+    this.backend = backend;
+    this.defaultValidation = defaultValidation;
+    this.maxTimeout = maxTimeout;
+  }
+
+  @Override
+  public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+    Optional<ApiMethod> method = resolve(ctx.path());
+    if (method.isEmpty()) {
+      return ApiError.of(Status.Code.NOT_FOUND, "no such method: " + ctx.path()).toResponse();
+    }
+    if (req.method() != HttpMethod.POST) {
+      ApiError notAllowed =
+          new ApiError(
+              Status.Code.UNIMPLEMENTED,
+              HttpStatus.METHOD_NOT_ALLOWED,
+              req.method() + " is not allowed; use POST");
+      return notAllowed.toResponse(notAllowed.headers().set(HttpHeaderNames.ALLOW, "POST"));
+    }
+    ApiMethod api = method.get();
+    ctx.setAttr(RequestAttributes.METHOD, api);
+    FieldValidation validation;
+    Duration timeout;
+    Metadata metadata;
+    try {
+      validation =
+          RequestOptions.fieldValidation(req.headers(), ctx.queryParams(), defaultValidation);
+      timeout = RequestOptions.timeout(req.headers(), maxTimeout);
+      metadata = MetadataForwarding.toUpstream(req.headers(), ctx);
+    } catch (IllegalArgumentException e) {
+      return ApiError.of(Status.Code.INVALID_ARGUMENT, e.getMessage()).toResponse();
+    }
+    CompletableFuture<HttpResponse> response =
+        req.aggregate()
+            .thenCompose(body -> call(ctx, api, body, validation, metadata, timeout))
+            .exceptionally(ApiService::failure);
+    return HttpResponse.of(response);
+  }
+
+  private Optional<ApiMethod> resolve(String path) {
+    int slash = path.indexOf('/', 1);
+    if (slash < 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
+      return Optional.empty();
+    }
+    return registry.resolve(path.substring(1, slash), path.substring(slash + 1));
+  }
+
+  private CompletableFuture<HttpResponse> call(
+      ServiceRequestContext ctx,
+      ApiMethod api,
+      AggregatedHttpRequest body,
+      FieldValidation validation,
+      Metadata metadata,
+      Duration timeout) {
+    List<String> unknownFields = new ArrayList<>();
+    byte[] request =
+        transcoder
+            .codec(api.inputType())
+            .toProto(new ByteArrayInputStream(body.content().array()), unknownFields);
+    if (validation == FieldValidation.STRICT && !unknownFields.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          ApiError.of(Status.Code.INVALID_ARGUMENT, unknownFieldsMessage(unknownFields))
+              .toResponse());
+    }
+    CompletableFuture<UpstreamReply> reply = backend.call(api, request, metadata, timeout);
+    ctx.whenRequestCancelling().thenAccept(cause -> reply.cancel(false));
+    List<String> warnings = validation == FieldValidation.WARN ? unknownFields : List.of();
+    MessageCodec output = transcoder.codec(api.outputType());
+    return reply.thenApply(answer -> render(ctx, output, answer, warnings));
+  }
+
+  private static String unknownFieldsMessage(List<String> fields) {
+    return fields.stream()
+        .map(field -> "\"" + field + "\"")
+        .collect(Collectors.joining(", ", fields.size() == 1 ? "unknown field " : "unknown fields ", ""));
+  }
+
+  private static HttpResponse render(
+      ServiceRequestContext ctx, MessageCodec codec, UpstreamReply reply, List<String> warnings) {
+    ResponseHeadersBuilder headers =
+        ResponseHeaders.builder(HttpStatus.OK).contentType(MediaType.JSON_UTF_8);
+    MetadataForwarding.toResponseHeaders(reply.headers(), headers);
+    for (String field : warnings) {
+      headers.add(HttpHeaderNames.WARNING, "299 - \"unknown field \\\"" + field + "\\\"\"");
+    }
+    byte[] proto = reply.body();
+    if (proto.length <= STREAMING_THRESHOLD) {
+      ByteArrayOutputStream json = new ByteArrayOutputStream(proto.length * 3 + 64);
+      try {
+        codec.toJson(proto, json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return HttpResponse.of(headers.build(), HttpData.wrap(json.toByteArray()));
+    }
+    // Written as the client reads: the whole JSON text never exists in memory at once.
+    StreamMessage<HttpData> body =
+        StreamMessage.fromOutputStream(
+            out -> {
+              try (out) {
+                codec.toJson(proto, out);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            ctx.blockingTaskExecutor());
+    return HttpResponse.of(headers.build(), body);
+  }
+
+  private static HttpResponse failure(Throwable thrown) {
+    Throwable cause = unwrap(thrown);
+    if (cause instanceof TranscodeException bad) {
+      return ApiError.of(Status.Code.INVALID_ARGUMENT, describe(bad)).toResponse();
+    }
+    if (cause instanceof StatusException status) {
+      return ApiError.fromStatus(status.getStatus()).toResponse();
+    }
+    if (cause instanceof ContentTooLargeException) {
+      return new ApiError(
+              Status.Code.INVALID_ARGUMENT,
+              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+              "request body is larger than the limit (MAX_REQUEST_BYTES)")
+          .toResponse();
+    }
+    if (cause instanceof CancellationException) {
+      return ApiError.of(Status.Code.CANCELLED, "the client cancelled the request").toResponse();
+    }
+    return HttpResponse.ofFailure(cause);
+  }
+
+  private static String describe(TranscodeException e) {
+    String path = e.fieldPath();
+    return path.isEmpty() ? e.getMessage() : "invalid value at \"" + path + "\": " + e.getMessage();
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable cause = thrown;
+    while ((cause instanceof CompletionException || cause instanceof UncheckedIOException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.cuegate.rest;
+
+import dev.cuegate.auth.Principal;
+import dev.cuegate.contract.ApiMethod;
+import io.netty.util.AttributeKey;
+
+/** What the request path learns about a request, shared with logging and metrics. */
+public final class RequestAttributes {
+  /** The caller, once the token is verified. */
+  public static final AttributeKey<Principal> PRINCIPAL =
+      AttributeKey.valueOf(RequestAttributes.class, "PRINCIPAL");
+
+  /** The RPC the request resolved to. */
+  public static final AttributeKey<ApiMethod> METHOD =
+      AttributeKey.valueOf(RequestAttributes.class, "METHOD");
+
+  private RequestAttributes() {}
+}

@@ -1,0 +1,80 @@
+package dev.cuegate.server;
+
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.rest.AccessLogDecorator;
+import dev.cuegate.rest.ApiService;
+import dev.cuegate.rest.BearerAuthDecorator;
+import dev.cuegate.rest.ConfigService;
+import dev.cuegate.transcode.Transcoder;
+import dev.cuegate.upstream.Backend;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The API port: every route behind a bearer token, wired once from the configuration. */
+public final class GatewayServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+  private final Server server;
+  private final Backend backend;
+
+  private GatewayServer(Server server, Backend backend) {
+    this.server = server;
+    this.backend = backend;
+  }
+
+  /** Starts serving; returns once the port is bound. */
+  public static GatewayServer start(
+      GatewayConfig config,
+      MethodRegistry registry,
+      Backend backend,
+      TokenVerifier verifier,
+      Map<String, Object> configView) {
+    GatewayConfig.Http http = config.http();
+    ApiService api =
+        new ApiService(
+            registry,
+            Transcoder.create(),
+            backend,
+            config.fieldValidation(),
+            config.upstream().timeout());
+    ServerBuilder builder =
+        Server.builder()
+            .http(http.port())
+            .requestTimeout(http.requestTimeout())
+            .maxRequestLength(http.maxRequestBytes())
+            .http2MaxStreamsPerConnection(config.upstream().maxConcurrentStreams())
+            .gracefulShutdownTimeout(quietPeriod(http.shutdownGrace()), http.shutdownGrace())
+            .service("/config", new ConfigService(configView))
+            .serviceUnder("/", api)
+            .decorator(new BearerAuthDecorator(verifier, failure -> {}))
+            .decorator(new AccessLogDecorator());
+    Server server = builder.build();
+    server.start().join();
+    return new GatewayServer(server, backend);
+  }
+
+  /** New requests stop being accepted at once; in-flight ones get a short quiet period. */
+  private static Duration quietPeriod(Duration grace) {
+    Duration quiet = Duration.ofMillis(200);
+    return grace.compareTo(quiet) < 0 ? grace : quiet;
+  }
+
+  /** The bound API port (useful when configured as 0). */
+  public int port() {
+    return server.activeLocalPort();
+  }
+
+  /** Stops accepting, lets in-flight calls finish within the grace period, then closes upstream. */
+  @Override
+  public void close() {
+    log.info("shutting down: finishing in-flight requests");
+    server.stop().join();
+    backend.close();
+  }
+}

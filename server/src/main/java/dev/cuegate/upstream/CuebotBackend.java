@@ -1,0 +1,171 @@
+package dev.cuegate.upstream;
+
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.contract.ApiMethod;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.MethodDescriptor.MethodType;
+import io.grpc.NameResolverRegistry;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A Cuebot (or several, for failover) reached over one plaintext gRPC channel. */
+final class CuebotBackend implements Backend {
+  /** How often a failing channel may be told to forget its reconnect backoff. */
+  private static final Duration RECONNECT_NUDGE_INTERVAL = Duration.ofSeconds(1);
+
+  private final ManagedChannel channel;
+  private final String target;
+  private final Clock clock;
+  private final ConcurrentMap<String, MethodDescriptor<byte[], byte[]>> grpcMethods =
+      new ConcurrentHashMap<>();
+  private final AtomicLong lastNudgeMillis = new AtomicLong();
+
+  CuebotBackend(GatewayConfig.Upstream config, Clock clock) {
+    this.target = String.join(",", config.endpoints());
+    this.clock = clock;
+    NameResolverRegistry resolvers = new NameResolverRegistry();
+    resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
+    this.channel =
+        NettyChannelBuilder.forTarget(StaticAddressResolverProvider.SCHEME + ":///cuebot")
+            .nameResolverFactory(resolvers.asFactory())
+            .usePlaintext()
+            .maxInboundMessageSize(config.maxInboundMessageBytes())
+            .maxInboundMetadataSize(64 * 1024)
+            .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
+            .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            .defaultLoadBalancingPolicy("pick_first")
+            .userAgent("cuegate")
+            .build();
+    // Connect now so the first request does not pay for it and readiness is known early.
+    channel.getState(true);
+  }
+
+  @Override
+  public CompletableFuture<UpstreamReply> call(
+      ApiMethod method, byte[] request, Metadata headers, Duration timeout) {
+    nudgeIfDown();
+    ClientCall<byte[], byte[]> call =
+        channel.newCall(
+            grpcMethod(method),
+            CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    UnaryCall unary = new UnaryCall(call);
+    unary.start(request, headers);
+    return unary.result();
+  }
+
+  /**
+   * grpc-java backs off up to two minutes between reconnects; a Cuebot that is back must be used
+   * at once, so a request that finds the channel failing asks for an immediate attempt (at most
+   * once a second, so a flood of requests does not become a flood of connects).
+   */
+  private void nudgeIfDown() {
+    if (channel.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
+      return;
+    }
+    long now = clock.millis();
+    long last = lastNudgeMillis.get();
+    if (now - last >= RECONNECT_NUDGE_INTERVAL.toMillis()
+        && lastNudgeMillis.compareAndSet(last, now)) {
+      channel.resetConnectBackoff();
+    }
+  }
+
+  private MethodDescriptor<byte[], byte[]> grpcMethod(ApiMethod method) {
+    return grpcMethods.computeIfAbsent(
+        method.fullName(),
+        name ->
+            MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodType.UNARY)
+                .setFullMethodName(name)
+                .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+                .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
+                .build());
+  }
+
+  @Override
+  public ConnectivityState state() {
+    return channel.getState(false);
+  }
+
+  @Override
+  public String target() {
+    return target;
+  }
+
+  @Override
+  public void close() {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Drives one unary ClientCall and exposes it as a future. */
+  private static final class UnaryCall extends ClientCall.Listener<byte[]> {
+    private final ClientCall<byte[], byte[]> call;
+    private final CompletableFuture<UpstreamReply> result = new CompletableFuture<>();
+    private volatile Metadata responseHeaders = new Metadata();
+    private volatile byte[] body;
+
+    UnaryCall(ClientCall<byte[], byte[]> call) {
+      this.call = call;
+      result.whenComplete(
+          (reply, error) -> {
+            if (result.isCancelled()) {
+              call.cancel("client went away", null);
+            }
+          });
+    }
+
+    void start(byte[] request, Metadata headers) {
+      call.start(this, headers);
+      call.request(2);
+      call.sendMessage(request);
+      call.halfClose();
+    }
+
+    CompletableFuture<UpstreamReply> result() {
+      return result;
+    }
+
+    @Override
+    public void onHeaders(Metadata headers) {
+      responseHeaders = headers;
+    }
+
+    @Override
+    public void onMessage(byte[] message) {
+      body = message;
+    }
+
+    @Override
+    public void onClose(Status status, Metadata trailers) {
+      if (status.isOk() && body != null) {
+        result.complete(new UpstreamReply(body, responseHeaders));
+      } else if (status.isOk()) {
+        result.completeExceptionally(
+            Status.INTERNAL.withDescription("upstream sent no response message")
+                .asException(trailers));
+      } else {
+        result.completeExceptionally(status.asException(trailers));
+      }
+    }
+  }
+}
