@@ -40,6 +40,9 @@ public record ApiError(Status.Code code, HttpStatus httpStatus, String message) 
 
   /** {@code NotFound}: the name Go's gRPC library prints for a code. */
   static String goName(Status.Code code) {
+    if (code == Status.Code.OK) {
+      return "OK";
+    }
     if (code == Status.Code.CANCELLED) {
       return "Canceled";
     }
