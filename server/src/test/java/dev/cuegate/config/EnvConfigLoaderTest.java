@@ -249,7 +249,8 @@ class EnvConfigLoaderTest {
     void inlineSecretIsUsedVerbatim() {
       GatewayConfig config = load("JWT_SECRET", " spaced secret ");
 
-      assertThat(config.auth().secret()).isEqualTo(" spaced secret ".getBytes(StandardCharsets.UTF_8));
+      assertThat(config.auth().secret())
+          .isEqualTo(" spaced secret ".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
