@@ -2,7 +2,6 @@ package dev.cuegate.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +52,7 @@ public final class EnvConfigLoader {
         new GatewayConfig.Logging(logLevel(read), read.path(Variable.LOG_DIR)),
         fieldValidation(read),
         read.path(Variable.DATA_DIR));
-    List<String> warnings = new ArrayList<>(SecretLoader.warnings(secret.bytes()));
-    return new LoadedConfig(config, warnings);
+    return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
   private static GatewayConfig.Http http(EnvReader read) {
