@@ -1,0 +1,78 @@
+package dev.cuegate.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective configuration as {@code GET /config} shows it: keyed by environment variable, in
+ * the syntax those variables accept, with the secret redacted.
+ */
+public final class ConfigView {
+
+  /** Shown instead of the secret; the secret's length is not shown either. */
+  public static final String REDACTED = "[redacted]";
+
+  private ConfigView() {}
+
+  /**
+   * Renders every variable in declaration order. Values are strings, numbers, or null for an
+   * optional setting that is not set.
+   */
+  public static Map<String, Object> of(GatewayConfig config) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    for (Variable variable : Variable.values()) {
+      view.put(variable.name(), value(variable, config));
+    }
+    return Collections.unmodifiableMap(view);
+  }
+
+  private static Object value(Variable variable, GatewayConfig config) {
+    GatewayConfig.Http http = config.http();
+    GatewayConfig.Auth auth = config.auth();
+    GatewayConfig.Upstream upstream = config.upstream();
+    return switch (variable) {
+      case CUEBOT_ENDPOINT -> String.join(",", upstream.endpoints());
+      case REST_PORT -> http.port();
+      case JWT_SECRET -> REDACTED;
+      case JWT_SECRET_FILE -> path(auth.secretFile());
+      case JWT_LEEWAY -> GoDuration.format(auth.leeway());
+      case JWT_ISSUER -> auth.issuer().orElse(null);
+      case JWT_AUDIENCE -> auth.audience().orElse(null);
+      case LOG_LEVEL -> config.logging().level();
+      case LOG_DIR -> config.logging().dir().toString();
+      case GRPC_TIMEOUT -> GoDuration.format(upstream.timeout());
+      case HTTP_TIMEOUT -> GoDuration.format(http.requestTimeout());
+      case MAX_CONCURRENT_STREAMS -> upstream.maxConcurrentStreams();
+      case KEEPALIVE_TIME -> GoDuration.format(upstream.keepaliveTime());
+      case KEEPALIVE_TIMEOUT -> GoDuration.format(upstream.keepaliveTimeout());
+      case GRPC_MAX_RECV_MSG_MB -> upstream.maxInboundMessageBytes() >> 20;
+      case TLS_CERT_FILE -> path(http.tlsCertFile());
+      case TLS_KEY_FILE -> path(http.tlsKeyFile());
+      case CORS_ORIGINS -> String.join(",", http.corsOrigins());
+      case CORS_HEADERS -> String.join(",", http.corsHeaders());
+      case RATE_LIMIT_RPS -> http.rateLimitRps();
+      case FIELD_VALIDATION -> titleCase(config.fieldValidation().name());
+      case MAX_REQUEST_BYTES -> http.maxRequestBytes();
+      case SHUTDOWN_TIMEOUT -> GoDuration.format(http.shutdownGrace());
+      case HIDDEN_SERVICES -> hidden(upstream.hiddenServices());
+      case DATA_DIR -> config.dataDir().toString();
+    };
+  }
+
+  private static String path(Optional<Path> path) {
+    return path.map(Path::toString).orElse(null);
+  }
+
+  private static String hidden(List<String> patterns) {
+    return patterns.isEmpty() ? EnvConfigLoader.NO_HIDDEN_SERVICES : String.join(",", patterns);
+  }
+
+  private static String titleCase(String name) {
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.cuegate.config;
+
+/** The environment variables CueGate reads, with the defaults that apply when one is unset. */
+enum Variable {
+  CUEBOT_ENDPOINT("localhost:8443"),
+  REST_PORT("8448"),
+  JWT_SECRET(null),
+  JWT_SECRET_FILE(null),
+  JWT_LEEWAY("30s"),
+  JWT_ISSUER(null),
+  JWT_AUDIENCE(null),
+  LOG_LEVEL("info"),
+  LOG_DIR("/logs"),
+  GRPC_TIMEOUT("30s"),
+  HTTP_TIMEOUT("60s"),
+  MAX_CONCURRENT_STREAMS("100"),
+  KEEPALIVE_TIME("30s"),
+  KEEPALIVE_TIMEOUT("5s"),
+  GRPC_MAX_RECV_MSG_MB("256"),
+  TLS_CERT_FILE(null),
+  TLS_KEY_FILE(null),
+  CORS_ORIGINS("*"),
+  CORS_HEADERS("*"),
+  RATE_LIMIT_RPS("100"),
+  FIELD_VALIDATION("Warn"),
+  MAX_REQUEST_BYTES("16MiB"),
+  SHUTDOWN_TIMEOUT("10s"),
+  HIDDEN_SERVICES("rqd.*,report.RqdReportInterface"),
+  DATA_DIR("./data");
+
+  /** Null when the variable has no default (it is optional or must be given). */
+  final String defaultValue;
+
+  Variable(String defaultValue) {
+    this.defaultValue = defaultValue;
+  }
+}

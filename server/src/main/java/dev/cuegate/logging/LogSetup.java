@@ -1,0 +1,165 @@
+package dev.cuegate.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures Logback once at start-up: a pattern layout on stdout, plus a rolling file in the log
+ * directory when that directory can be written. A missing or read-only directory only costs a
+ * warning, unlike the Go gateway, which fails to start without {@code /logs}.
+ */
+public final class LogSetup {
+
+  /** One line per API request. Follows {@code LOG_LEVEL} like every other logger. */
+  public static final String ACCESS_LOGGER = "cuegate.access";
+  /**
+   * One line per mutating call (who, what, result). Kept at INFO whatever {@code LOG_LEVEL} says,
+   * because an audit trail that a verbosity knob can switch off is not one.
+   */
+  public static final String AUDIT_LOGGER = "cuegate.audit";
+  /** The file name OpenCue's Go gateway uses, so existing log shipping keeps working. */
+  public static final String LOG_FILE_NAME = "opencue_gateway.log";
+
+  private static final String PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+  private static final List<String> NOISY_LIBRARIES =
+      List.of("io.netty", "io.grpc", "com.linecorp.armeria");
+  private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+  private static final String MAX_FILE_SIZE = "100MB";
+  private static final int MAX_ROLLED_FILES = 5;
+
+  private LogSetup() {}
+
+  /**
+   * Replaces the process' logging configuration.
+   *
+   * @param level one of {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error}
+   * @param logDir where {@value #LOG_FILE_NAME} goes; created if missing
+   * @return the log file in use, or empty when only stdout is logged to
+   */
+  public static Optional<Path> configure(String level, Path logDir) {
+    return configure(
+        (LoggerContext) LoggerFactory.getILoggerFactory(), System.out, level, logDir);
+  }
+
+  /** As {@link #configure(String, Path)}, on a given context and console stream (for tests). */
+  static Optional<Path> configure(
+      LoggerContext context, OutputStream console, String level, Path logDir) {
+    String normalized = level.toLowerCase(Locale.ROOT);
+    if (!LEVELS.contains(normalized)) {
+      throw new IllegalArgumentException("unknown log level: " + level);
+    }
+    context.reset();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(normalized));
+    root.addAppender(consoleAppender(context, console));
+    if (!normalized.equals("debug") && !normalized.equals("trace")) {
+      NOISY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
+    }
+    context.getLogger(AUDIT_LOGGER).setLevel(Level.INFO);
+
+    Path file = logDir.resolve(LOG_FILE_NAME);
+    Optional<String> problem = unwritable(logDir, file);
+    if (problem.isPresent()) {
+      context.getLogger(LogSetup.class).warn(
+          "LOG_DIR {} is not writable ({}); logging to stdout only", logDir, problem.get());
+      return Optional.empty();
+    }
+    root.addAppender(fileAppender(context, file));
+    return Optional.of(file);
+  }
+
+  /** Tries what the file appender will do, because Logback reports failures only as status. */
+  private static Optional<String> unwritable(Path dir, Path file) {
+    try {
+      Files.createDirectories(dir);
+      try (OutputStream probe = Files.newOutputStream(
+          file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static OutputStreamAppender<ILoggingEvent> consoleAppender(
+      LoggerContext context, OutputStream console) {
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    appender.setContext(context);
+    appender.setName("console");
+    appender.setEncoder(encoder(context));
+    appender.setOutputStream(new NonClosingOutputStream(console));
+    appender.start();
+    return appender;
+  }
+
+  private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
+    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    appender.setContext(context);
+    appender.setName("file");
+    appender.setFile(file.toString());
+    appender.setEncoder(encoder(context));
+
+    FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+    rolling.setContext(context);
+    rolling.setParent(appender);
+    rolling.setFileNamePattern(file + ".%i");
+    rolling.setMinIndex(1);
+    rolling.setMaxIndex(MAX_ROLLED_FILES);
+    rolling.start();
+
+    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+    trigger.setContext(context);
+    trigger.setMaxFileSize(FileSize.valueOf(MAX_FILE_SIZE));
+    trigger.start();
+
+    appender.setRollingPolicy(rolling);
+    appender.setTriggeringPolicy(trigger);
+    appender.start();
+    return appender;
+  }
+
+  private static PatternLayoutEncoder encoder(LoggerContext context) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(PATTERN);
+    encoder.start();
+    return encoder;
+  }
+
+  /** Stopping the appender must not close {@code System.out} for the rest of the process. */
+  private static final class NonClosingOutputStream extends FilterOutputStream {
+    NonClosingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.cuegate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigViewTest {
+
+  private static final String SECRET = "a-very-private-signing-secret-0123456789";
+
+  @Test
+  void defaultsAreShownInTheSyntaxOfTheirVariables() {
+    GatewayConfig config = EnvConfigLoader.load(Map.of("JWT_SECRET", SECRET)).config();
+
+    Map<String, Object> view = ConfigView.of(config);
+
+    assertThat(view).containsExactly(
+        entry("CUEBOT_ENDPOINT", "localhost:8443"),
+        entry("REST_PORT", 8448),
+        entry("JWT_SECRET", "[redacted]"),
+        entry("JWT_SECRET_FILE", null),
+        entry("JWT_LEEWAY", "30s"),
+        entry("JWT_ISSUER", null),
+        entry("JWT_AUDIENCE", null),
+        entry("LOG_LEVEL", "info"),
+        entry("LOG_DIR", "/logs"),
+        entry("GRPC_TIMEOUT", "30s"),
+        entry("HTTP_TIMEOUT", "1m0s"),
+        entry("MAX_CONCURRENT_STREAMS", 100),
+        entry("KEEPALIVE_TIME", "30s"),
+        entry("KEEPALIVE_TIMEOUT", "5s"),
+        entry("GRPC_MAX_RECV_MSG_MB", 256),
+        entry("TLS_CERT_FILE", null),
+        entry("TLS_KEY_FILE", null),
+        entry("CORS_ORIGINS", "*"),
+        entry("CORS_HEADERS", "*"),
+        entry("RATE_LIMIT_RPS", 100),
+        entry("FIELD_VALIDATION", "Warn"),
+        entry("MAX_REQUEST_BYTES", 16L * 1024 * 1024),
+        entry("SHUTDOWN_TIMEOUT", "10s"),
+        entry("HIDDEN_SERVICES", "rqd.*,report.RqdReportInterface"),
+        entry("DATA_DIR", "./data"));
+  }
+
+  @Test
+  void everyVariableTheLoaderReadsIsShown() {
+    GatewayConfig config = EnvConfigLoader.load(Map.of("JWT_SECRET", SECRET)).config();
+
+    assertThat(ConfigView.of(config).keySet())
+        .containsExactlyElementsOf(Arrays.stream(Variable.values()).map(Enum::name).toList());
+  }
+
+  @Test
+  void theSecretNeverAppearsButItsFileDoes(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("jwt"), SECRET + "\n");
+    GatewayConfig config =
+        EnvConfigLoader.load(Map.of("JWT_SECRET_FILE", file.toString())).config();
+
+    Map<String, Object> view = ConfigView.of(config);
+
+    assertThat(view).contains(
+        entry("JWT_SECRET", "[redacted]"), entry("JWT_SECRET_FILE", file.toString()));
+    assertThat(view.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void emptyHiddenServicesAreShownAsNoneSoTheViewCanBeFedBack() {
+    GatewayConfig config =
+        EnvConfigLoader.load(Map.of("JWT_SECRET", SECRET, "HIDDEN_SERVICES", "none")).config();
+
+    Map<String, Object> view = ConfigView.of(config);
+
+    assertThat(view).contains(entry("HIDDEN_SERVICES", "none"));
+  }
+
+  @Test
+  void configuredValuesAreShownAsGiven() {
+    GatewayConfig config = EnvConfigLoader.load(Map.of(
+        "JWT_SECRET", SECRET,
+        "CUEBOT_ENDPOINT", "a:1,b:2",
+        "GRPC_TIMEOUT", "90s",
+        "JWT_ISSUER", "cueweb",
+        "FIELD_VALIDATION", "STRICT")).config();
+
+    Map<String, Object> view = ConfigView.of(config);
+
+    assertThat(view).contains(
+        entry("CUEBOT_ENDPOINT", "a:1,b:2"),
+        entry("GRPC_TIMEOUT", "1m30s"),
+        entry("JWT_ISSUER", "cueweb"),
+        entry("FIELD_VALIDATION", "Strict"));
+  }
+}
