@@ -1,0 +1,59 @@
+package dev.cuegate.cli;
+
+import dev.cuegate.config.ConfigException;
+import dev.cuegate.config.EnvConfigLoader;
+import dev.cuegate.config.LoadedConfig;
+import dev.cuegate.logging.LogSetup;
+import dev.cuegate.server.CueGate;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code cuegate serve}: runs the service until SIGTERM or SIGINT. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start CueGate. Configured by environment variables (CUEBOT_ENDPOINT, REST_PORT,",
+      "JWT_SECRET or JWT_SECRET_FILE, ...; see README.md). A bad value stops start-up",
+      "with a message naming the variable (exit code 2)."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LoadedConfig loaded;
+    try {
+      loaded = EnvConfigLoader.load(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("cuegate: configuration error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Optional<Path> logFile =
+        LogSetup.configure(loaded.config().logging().level(), loaded.config().logging().dir());
+    Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    logFile.ifPresent(file -> log.info("logging to {}", file));
+    for (String warning : loaded.warnings()) {
+      log.warn("CONFIGURATION WARNING: {}", warning);
+    }
+    CueGate gate = CueGate.start(loaded.config());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  gate.close();
+                  stopped.countDown();
+                },
+                "cuegate-shutdown"));
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    log.info("CueGate ready in {} ms: {}", uptime, gate.describe());
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.cuegate.server;
+
+import dev.cuegate.auth.JwtVerifier;
+import dev.cuegate.config.ConfigView;
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.upstream.Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/**
+ * The whole service, wired by hand in this one place from the configuration: the object graph
+ * reads top to bottom, with no container and no global state.
+ */
+public final class CueGate implements AutoCloseable {
+  private final GatewayServer api;
+  private final Backend backend;
+  private final int registeredMethods;
+
+  private CueGate(GatewayServer api, Backend backend, int registeredMethods) {
+    this.api = api;
+    this.backend = backend;
+    this.registeredMethods = registeredMethods;
+  }
+
+  /** Starts every part of the service; returns once all ports are bound. */
+  public static CueGate start(GatewayConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** As {@link #start(GatewayConfig)}, with the clock that tokens are checked against. */
+  public static CueGate start(GatewayConfig config, Clock clock) {
+    createDataDir(config);
+    MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
+    Backend backend = Backend.cuebot(config.upstream());
+    GatewayServer api =
+        GatewayServer.start(
+            config,
+            registry,
+            backend,
+            JwtVerifier.forConfig(config.auth(), clock),
+            ConfigView.of(config));
+    return new CueGate(api, backend, registry.methods().size());
+  }
+
+  private static void createDataDir(GatewayConfig config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("DATA_DIR: cannot create " + config.dataDir(), e);
+    }
+  }
+
+  /** The bound API port. */
+  public int apiPort() {
+    return api.port();
+  }
+
+  /** One line for the start-up log. */
+  public String describe() {
+    return "API on port "
+        + api.port()
+        + " serving "
+        + registeredMethods
+        + " methods, Cuebot at "
+        + backend.target();
+  }
+
+  /** Graceful stop: in-flight calls finish within the configured grace period. */
+  @Override
+  public void close() {
+    api.close();
+  }
+}
