@@ -1,0 +1,110 @@
+package dev.cuegate.testing;
+
+import dev.cuegate.config.EnvConfigLoader;
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.server.CueGate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real gateway on an ephemeral port in front of a {@link FakeCuebot}, for black-box HTTP
+ * tests. Register it in a static field: both start once per class, and the fake's data is reset
+ * before each test.
+ */
+public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+  private final Map<String, String> env = new HashMap<>();
+  private FakeCuebot cuebot;
+  private CueGate gate;
+  private Path dataDir;
+  private HttpClient client;
+
+  /** Extra environment variables for the gateway's configuration. */
+  public GatewayExtension env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    cuebot = FakeCuebot.start();
+    dataDir = Files.createTempDirectory("cuegate-test");
+    Map<String, String> all = new HashMap<>();
+    all.put("CUEBOT_ENDPOINT", cuebot.target());
+    all.put("REST_PORT", "0");
+    all.put("JWT_SECRET", Tokens.SECRET);
+    all.put("LOG_DIR", dataDir.resolve("logs").toString());
+    all.put("DATA_DIR", dataDir.resolve("data").toString());
+    all.put("SHUTDOWN_TIMEOUT", "0s");
+    all.putAll(env);
+    GatewayConfig config = EnvConfigLoader.load(all).config();
+    gate = CueGate.start(config);
+    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (!cuebot.isRunning()) {
+      cuebot.restart();
+    }
+    cuebot.reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    gate.close();
+    cuebot.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  public FakeCuebot cuebot() {
+    return cuebot;
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + gate.apiPort() + path);
+  }
+
+  /** A request to {@code path} that carries a valid token. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + Tokens.valid());
+  }
+
+  /** {@code POST path} with a JSON body and a valid token. */
+  public HttpResponse<String> post(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
