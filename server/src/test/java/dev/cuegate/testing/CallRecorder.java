@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Remembers, per full method name, the last request message, the last request metadata and the
- * number of calls; and sends the fake's version as response metadata, as a real server may send
- * its own headers.
+ * number of calls; and sends the fake's version as response metadata, as a real server may send its
+ * own headers.
  */
 final class CallRecorder implements ServerInterceptor {
 

@@ -2,7 +2,21 @@ package dev.cuegate.testing;
 
 import static dev.cuegate.testing.Replies.reply;
 
-import dev.cuegate.proto.facility.*;
+import dev.cuegate.proto.facility.AllocFindRequest;
+import dev.cuegate.proto.facility.AllocFindResponse;
+import dev.cuegate.proto.facility.AllocGetAllRequest;
+import dev.cuegate.proto.facility.AllocGetAllResponse;
+import dev.cuegate.proto.facility.AllocGetDefaultRequest;
+import dev.cuegate.proto.facility.AllocGetDefaultResponse;
+import dev.cuegate.proto.facility.AllocGetHostsRequest;
+import dev.cuegate.proto.facility.AllocGetHostsResponse;
+import dev.cuegate.proto.facility.AllocGetRequest;
+import dev.cuegate.proto.facility.AllocGetResponse;
+import dev.cuegate.proto.facility.AllocGetSubscriptionsRequest;
+import dev.cuegate.proto.facility.AllocGetSubscriptionsResponse;
+import dev.cuegate.proto.facility.Allocation;
+import dev.cuegate.proto.facility.AllocationInterfaceGrpc;
+import dev.cuegate.proto.facility.AllocationSeq;
 import dev.cuegate.proto.host.Host;
 import dev.cuegate.proto.host.HostSeq;
 import dev.cuegate.proto.subscription.SubscriptionSeq;
@@ -21,7 +35,9 @@ final class FakeAllocationService extends AllocationInterfaceGrpc.AllocationInte
   }
 
   private Allocation resolve(Allocation ref) {
-    return ref.getId().isEmpty() ? farm.findAllocation(ref.getName()) : farm.allocation(ref.getId());
+    return ref.getId().isEmpty()
+        ? farm.findAllocation(ref.getName())
+        : farm.allocation(ref.getId());
   }
 
   @Override
@@ -38,11 +54,13 @@ final class FakeAllocationService extends AllocationInterfaceGrpc.AllocationInte
 
   @Override
   public void get(AllocGetRequest request, StreamObserver<AllocGetResponse> out) {
-    reply(out, AllocGetResponse.newBuilder().setAllocation(farm.allocation(request.getId())).build());
+    reply(
+        out, AllocGetResponse.newBuilder().setAllocation(farm.allocation(request.getId())).build());
   }
 
   @Override
-  public void getDefault(AllocGetDefaultRequest request, StreamObserver<AllocGetDefaultResponse> out) {
+  public void getDefault(
+      AllocGetDefaultRequest request, StreamObserver<AllocGetDefaultResponse> out) {
     Allocation allocation = farm.findAllocation(DEFAULT_ALLOCATION);
     reply(out, AllocGetDefaultResponse.newBuilder().setAllocation(allocation).build());
   }
@@ -53,7 +71,9 @@ final class FakeAllocationService extends AllocationInterfaceGrpc.AllocationInte
     List<Host> hosts = farm.hosts().stream().filter(h -> h.getAllocName().equals(name)).toList();
     reply(
         out,
-        AllocGetHostsResponse.newBuilder().setHosts(HostSeq.newBuilder().addAllHosts(hosts)).build());
+        AllocGetHostsResponse.newBuilder()
+            .setHosts(HostSeq.newBuilder().addAllHosts(hosts))
+            .build());
   }
 
   @Override

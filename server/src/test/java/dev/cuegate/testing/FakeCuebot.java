@@ -169,8 +169,8 @@ public final class FakeCuebot implements AutoCloseable {
   }
 
   /**
-   * Makes the next call of {@code fullMethodName} (e.g. {@code "show.ShowInterface/GetShows"})
-   * fail with {@code status}. Several calls queue several failures.
+   * Makes the next call of {@code fullMethodName} (e.g. {@code "show.ShowInterface/GetShows"}) fail
+   * with {@code status}. Several calls queue several failures.
    */
   public void failNext(String fullMethodName, Status status) {
     faults.failNext(fullMethodName, status);

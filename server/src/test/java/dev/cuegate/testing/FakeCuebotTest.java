@@ -17,10 +17,10 @@ import dev.cuegate.proto.host.HostInterfaceGrpc;
 import dev.cuegate.proto.host.HostLockRequest;
 import dev.cuegate.proto.host.HostUnlockRequest;
 import dev.cuegate.proto.host.LockState;
+import dev.cuegate.proto.host.Owner;
 import dev.cuegate.proto.host.OwnerGetDeedsRequest;
 import dev.cuegate.proto.host.OwnerGetHostsRequest;
 import dev.cuegate.proto.host.OwnerInterfaceGrpc;
-import dev.cuegate.proto.host.Owner;
 import dev.cuegate.proto.host.ProcGetProcsRequest;
 import dev.cuegate.proto.host.ProcInterfaceGrpc;
 import dev.cuegate.proto.host.ProcSearchCriteria;
@@ -112,7 +112,10 @@ class FakeCuebotTest {
   }
 
   private static List<Job> searchJobs(JobSearchCriteria criteria) {
-    return jobs().getJobs(JobGetJobsRequest.newBuilder().setR(criteria).build()).getJobs().getJobsList();
+    return jobs()
+        .getJobs(JobGetJobsRequest.newBuilder().setR(criteria).build())
+        .getJobs()
+        .getJobsList();
   }
 
   private static List<Frame> frames(Job job, FrameSearchCriteria criteria) {
@@ -130,7 +133,8 @@ class FakeCuebotTest {
 
   @Test
   void getShowsAnswersTheSeededShowsWithStatsFromTheirJobs() {
-    List<Show> answer = shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsList();
+    List<Show> answer =
+        shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsList();
 
     assertThat(answer).extracting(Show::getName).containsExactly("testing", "pipeline");
     Show testing = answer.get(0);
@@ -145,14 +149,18 @@ class FakeCuebotTest {
     CUEBOT.fake().farm().updateShow(SampleFarm.id("show", "pipeline"), s -> s.setActive(false));
 
     List<Show> active =
-        shows().getActiveShows(ShowGetActiveShowsRequest.getDefaultInstance()).getShows().getShowsList();
+        shows()
+            .getActiveShows(ShowGetActiveShowsRequest.getDefaultInstance())
+            .getShows()
+            .getShowsList();
 
     assertThat(active).extracting(Show::getName).containsExactly("testing");
   }
 
   @Test
   void findShowOfUnknownNameIsNotFoundWithCuebotsMessage() {
-    assertThatThrownBy(() -> shows().findShow(ShowFindShowRequest.newBuilder().setName("nope").build()))
+    assertThatThrownBy(
+            () -> shows().findShow(ShowFindShowRequest.newBuilder().setName("nope").build()))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> {
@@ -165,13 +173,18 @@ class FakeCuebotTest {
   void createShowAddsAShowWithARootGroupAndRefusesBadOrDuplicateNames() {
     shows().createShow(ShowCreateShowRequest.newBuilder().setName("newshow").build());
 
-    Show found = shows().findShow(ShowFindShowRequest.newBuilder().setName("newshow").build()).getShow();
+    Show found =
+        shows().findShow(ShowFindShowRequest.newBuilder().setName("newshow").build()).getShow();
     assertThat(found.getId()).isNotEmpty();
-    assertThat(shows().getGroups(ShowGetGroupsRequest.newBuilder().setShow(found).build())
-            .getGroups().getGroupsList())
+    assertThat(
+            shows()
+                .getGroups(ShowGetGroupsRequest.newBuilder().setShow(found).build())
+                .getGroups()
+                .getGroupsList())
         .extracting(g -> g.getName())
         .containsExactly("newshow");
-    assertThatThrownBy(() -> shows().createShow(ShowCreateShowRequest.newBuilder().setName("").build()))
+    assertThatThrownBy(
+            () -> shows().createShow(ShowCreateShowRequest.newBuilder().setName("").build()))
         .hasMessageStartingWith("INVALID_ARGUMENT");
     assertThatThrownBy(
             () -> shows().createShow(ShowCreateShowRequest.newBuilder().setName("newshow").build()))
@@ -183,11 +196,15 @@ class FakeCuebotTest {
   @Test
   void getJobsAsCueWebAsksIncludesFinishedJobsMatchingTheRegex() {
     List<Job> answer =
-        searchJobs(JobSearchCriteria.newBuilder().setIncludeFinished(true).addRegex("^testing-").build());
+        searchJobs(
+            JobSearchCriteria.newBuilder().setIncludeFinished(true).addRegex("^testing-").build());
 
     assertThat(names(answer))
         .containsExactly(
-            SampleFarm.LIGHTING_JOB, SampleFarm.FX_JOB, SampleFarm.COMP_JOB, SampleFarm.FINISHED_JOB);
+            SampleFarm.LIGHTING_JOB,
+            SampleFarm.FX_JOB,
+            SampleFarm.COMP_JOB,
+            SampleFarm.FINISHED_JOB);
   }
 
   @Test
@@ -223,7 +240,8 @@ class FakeCuebotTest {
 
   @Test
   void getJobOfUnknownIdIsNotFound() {
-    assertThatThrownBy(() -> jobs().getJob(JobGetJobRequest.newBuilder().setId("no-such-id").build()))
+    assertThatThrownBy(
+            () -> jobs().getJob(JobGetJobRequest.newBuilder().setId("no-such-id").build()))
         .hasMessage("NOT_FOUND: Failed to find job no-such-id");
   }
 
@@ -251,7 +269,10 @@ class FakeCuebotTest {
     Job lighting = job(SampleFarm.LIGHTING_JOB);
 
     List<Layer> layers =
-        jobs().getLayers(JobGetLayersRequest.newBuilder().setJob(lighting).build()).getLayers().getLayersList();
+        jobs()
+            .getLayers(JobGetLayersRequest.newBuilder().setJob(lighting).build())
+            .getLayers()
+            .getLayersList();
 
     assertThat(layers).extracting(Layer::getName).containsExactly("render", "comp");
     assertThat(layers.get(0).getLayerStats().getRunningFrames()).isEqualTo(4);
@@ -262,9 +283,12 @@ class FakeCuebotTest {
   void getFramesPagesOneBasedWithLimit() {
     Job lighting = job(SampleFarm.LIGHTING_JOB);
 
-    List<Frame> first = frames(lighting, FrameSearchCriteria.newBuilder().setPage(1).setLimit(30).build());
-    List<Frame> last = frames(lighting, FrameSearchCriteria.newBuilder().setPage(4).setLimit(30).build());
-    List<Frame> beyond = frames(lighting, FrameSearchCriteria.newBuilder().setPage(5).setLimit(30).build());
+    List<Frame> first =
+        frames(lighting, FrameSearchCriteria.newBuilder().setPage(1).setLimit(30).build());
+    List<Frame> last =
+        frames(lighting, FrameSearchCriteria.newBuilder().setPage(4).setLimit(30).build());
+    List<Frame> beyond =
+        frames(lighting, FrameSearchCriteria.newBuilder().setPage(5).setLimit(30).build());
 
     assertThat(first).hasSize(30);
     assertThat(first.get(0).getName()).isEqualTo("0001-render");
@@ -285,7 +309,9 @@ class FakeCuebotTest {
                 .setStates(FrameStateSeq.newBuilder().addFrameStates(FrameState.DEAD))
                 .build());
 
-    assertThat(comp).hasSize(SampleFarm.FRAMES_PER_LAYER).allMatch(f -> f.getLayerName().equals("comp"));
+    assertThat(comp)
+        .hasSize(SampleFarm.FRAMES_PER_LAYER)
+        .allMatch(f -> f.getLayerName().equals("comp"));
     assertThat(dead).extracting(Frame::getName).containsExactly("0025-render");
   }
 
@@ -324,7 +350,10 @@ class FakeCuebotTest {
 
     assertThat(job(SampleFarm.COMP_JOB).getPriority()).isEqualTo(321);
     assertThatThrownBy(
-            () -> jobs().setPriority(JobSetPriorityRequest.newBuilder().setJob(comp).setVal(-1).build()))
+            () ->
+                jobs()
+                    .setPriority(
+                        JobSetPriorityRequest.newBuilder().setJob(comp).setVal(-1).build()))
         .hasMessageStartingWith("INVALID_ARGUMENT");
   }
 
@@ -367,7 +396,10 @@ class FakeCuebotTest {
     Layer comp =
         LayerInterfaceGrpc.newBlockingStub(channel)
             .findLayer(
-                LayerFindLayerRequest.newBuilder().setJob(SampleFarm.COMP_JOB).setLayer("comp").build())
+                LayerFindLayerRequest.newBuilder()
+                    .setJob(SampleFarm.COMP_JOB)
+                    .setLayer("comp")
+                    .build())
             .getLayer();
     Frame frame =
         FrameInterfaceGrpc.newBlockingStub(channel)
@@ -396,20 +428,27 @@ class FakeCuebotTest {
                     .build())
             .getFrame();
 
-    FrameInterfaceGrpc.newBlockingStub(channel).retry(FrameRetryRequest.newBuilder().setFrame(dead).build());
+    FrameInterfaceGrpc.newBlockingStub(channel)
+        .retry(FrameRetryRequest.newBuilder().setFrame(dead).build());
 
     assertThat(CUEBOT.fake().farm().frame(dead.getId()).getState()).isEqualTo(FrameState.WAITING);
   }
 
   @Test
   void findGroupAndItsPendingJobs() {
-    GroupInterfaceGrpc.GroupInterfaceBlockingStub groups = GroupInterfaceGrpc.newBlockingStub(channel);
+    GroupInterfaceGrpc.GroupInterfaceBlockingStub groups =
+        GroupInterfaceGrpc.newBlockingStub(channel);
 
     var lighting =
-        groups.findGroup(GroupFindGroupRequest.newBuilder().setShow("testing").setName("lighting").build())
+        groups
+            .findGroup(
+                GroupFindGroupRequest.newBuilder().setShow("testing").setName("lighting").build())
             .getGroup();
     List<Job> members =
-        groups.getJobs(GroupGetJobsRequest.newBuilder().setGroup(lighting).build()).getJobs().getJobsList();
+        groups
+            .getJobs(GroupGetJobsRequest.newBuilder().setGroup(lighting).build())
+            .getJobs()
+            .getJobsList();
 
     assertThat(names(members)).containsExactly(SampleFarm.LIGHTING_JOB);
     assertThat(lighting.getGroupStats().getPendingJobs()).isEqualTo(1);
@@ -420,7 +459,10 @@ class FakeCuebotTest {
   @Test
   void lockAndUnlockChangeTheHostsLockState() {
     HostInterfaceGrpc.HostInterfaceBlockingStub hosts = HostInterfaceGrpc.newBlockingStub(channel);
-    Host host = hosts.findHost(HostFindHostRequest.newBuilder().setName("render-host-002").build()).getHost();
+    Host host =
+        hosts
+            .findHost(HostFindHostRequest.newBuilder().setName("render-host-002").build())
+            .getHost();
 
     hosts.lock(HostLockRequest.newBuilder().setHost(host).build());
     LockState locked = CUEBOT.fake().farm().host(host.getId()).getLockState();
@@ -433,9 +475,16 @@ class FakeCuebotTest {
   @Test
   void hostsIdleCoresAccountForTheirProcs() {
     HostInterfaceGrpc.HostInterfaceBlockingStub hosts = HostInterfaceGrpc.newBlockingStub(channel);
-    Host host = hosts.findHost(HostFindHostRequest.newBuilder().setName("render-host-001").build()).getHost();
+    Host host =
+        hosts
+            .findHost(HostFindHostRequest.newBuilder().setName("render-host-001").build())
+            .getHost();
 
-    var procs = hosts.getProcs(HostGetProcsRequest.newBuilder().setHost(host).build()).getProcs().getProcsList();
+    var procs =
+        hosts
+            .getProcs(HostGetProcsRequest.newBuilder().setHost(host).build())
+            .getProcs()
+            .getProcsList();
 
     double reserved = procs.stream().mapToDouble(p -> p.getReservedCores()).sum();
     assertThat(procs).isNotEmpty();
@@ -459,11 +508,17 @@ class FakeCuebotTest {
 
   @Test
   void ownerAndDeedLeadToTheOwnedWorkstation() {
-    OwnerInterfaceGrpc.OwnerInterfaceBlockingStub owners = OwnerInterfaceGrpc.newBlockingStub(channel);
+    OwnerInterfaceGrpc.OwnerInterfaceBlockingStub owners =
+        OwnerInterfaceGrpc.newBlockingStub(channel);
     Owner alice = Owner.newBuilder().setName("alice").build();
 
-    var hosts = owners.getHosts(OwnerGetHostsRequest.newBuilder().setOwner(alice).build()).getHosts();
-    var deed = owners.getDeeds(OwnerGetDeedsRequest.newBuilder().setOwner(alice).build()).getDeeds().getDeeds(0);
+    var hosts =
+        owners.getHosts(OwnerGetHostsRequest.newBuilder().setOwner(alice).build()).getHosts();
+    var deed =
+        owners
+            .getDeeds(OwnerGetDeedsRequest.newBuilder().setOwner(alice).build())
+            .getDeeds()
+            .getDeeds(0);
     Host viaDeed =
         DeedInterfaceGrpc.newBlockingStub(channel)
             .getHost(DeedGetHostRequest.newBuilder().setDeed(deed).build())
@@ -509,9 +564,12 @@ class FakeCuebotTest {
 
     assertThatThrownBy(() -> shows().getShows(ShowGetShowsRequest.getDefaultInstance()))
         .hasMessage("PERMISSION_DENIED: no shows for you");
-    assertThat(shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsCount())
+    assertThat(
+            shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsCount())
         .isEqualTo(2);
     assertThat(CUEBOT.fake().callCount(GET_SHOWS)).isEqualTo(2);
+    assertThat(CUEBOT.fake().lastRequest(GET_SHOWS))
+        .contains(ShowGetShowsRequest.getDefaultInstance());
   }
 
   @Test
@@ -524,7 +582,8 @@ class FakeCuebotTest {
                     .withDeadlineAfter(200, TimeUnit.MILLISECONDS)
                     .getShows(ShowGetShowsRequest.getDefaultInstance()))
         .hasMessageStartingWith("DEADLINE_EXCEEDED");
-    assertThat(shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsCount())
+    assertThat(
+            shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsCount())
         .isEqualTo(2);
   }
 
@@ -534,7 +593,8 @@ class FakeCuebotTest {
     CUEBOT.fake().delayNext(GET_SHOWS, delay);
 
     long start = System.nanoTime();
-    int count = shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsCount();
+    int count =
+        shows().getShows(ShowGetShowsRequest.getDefaultInstance()).getShows().getShowsCount();
 
     assertThat(count).isEqualTo(2);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
@@ -543,12 +603,15 @@ class FakeCuebotTest {
   @Test
   void recordsRequestAndMetadataAndSendsItsVersionHeader() {
     Metadata sent = new Metadata();
-    Metadata.Key<String> requestId = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+    Metadata.Key<String> requestId =
+        Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
     sent.put(requestId, "abc-123");
     AtomicReference<Metadata> received = new AtomicReference<>();
     AtomicReference<Metadata> trailers = new AtomicReference<>();
     JobGetJobsRequest request =
-        JobGetJobsRequest.newBuilder().setR(JobSearchCriteria.newBuilder().addShows("pipeline")).build();
+        JobGetJobsRequest.newBuilder()
+            .setR(JobSearchCriteria.newBuilder().addShows("pipeline"))
+            .build();
 
     jobs()
         .withInterceptors(
@@ -558,7 +621,8 @@ class FakeCuebotTest {
 
     assertThat(CUEBOT.fake().lastRequest(JobInterfaceGrpc.getGetJobsMethod())).contains(request);
     assertThat(CUEBOT.fake().lastRequest(GET_JOBS)).contains(request);
-    assertThat(CUEBOT.fake().lastHeaders(GET_JOBS).orElseThrow().get(requestId)).isEqualTo("abc-123");
+    assertThat(CUEBOT.fake().lastHeaders(GET_JOBS).orElseThrow().get(requestId))
+        .isEqualTo("abc-123");
     assertThat(CUEBOT.fake().lastHeaders(GET_SHOWS)).isEmpty();
     Metadata.Key<String> version =
         Metadata.Key.of(FakeCuebot.VERSION_HEADER, Metadata.ASCII_STRING_MARSHALLER);

@@ -2,7 +2,12 @@ package dev.cuegate.testing;
 
 import static dev.cuegate.testing.Replies.reply;
 
-import dev.cuegate.proto.host.*;
+import dev.cuegate.proto.host.Deed;
+import dev.cuegate.proto.host.DeedGetHostRequest;
+import dev.cuegate.proto.host.DeedGetHostResponse;
+import dev.cuegate.proto.host.DeedGetOwnerRequest;
+import dev.cuegate.proto.host.DeedGetOwnerResponse;
+import dev.cuegate.proto.host.DeedInterfaceGrpc;
 import io.grpc.stub.StreamObserver;
 
 /** The fake's {@code host.DeedInterface}. */

@@ -9,7 +9,8 @@ import io.grpc.stub.StreamObserver;
 final class FakeDependService extends DependInterfaceGrpc.DependInterfaceImplBase {
 
   @Override
-  public void getDepend(DependGetDependRequest request, StreamObserver<DependGetDependResponse> out) {
+  public void getDepend(
+      DependGetDependRequest request, StreamObserver<DependGetDependResponse> out) {
     throw FarmState.notFound("depend", request.getId());
   }
 }

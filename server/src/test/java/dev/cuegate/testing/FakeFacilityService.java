@@ -21,7 +21,9 @@ final class FakeFacilityService extends FacilityInterfaceGrpc.FacilityInterfaceI
 
   @Override
   public void get(FacilityGetRequest request, StreamObserver<FacilityGetResponse> out) {
-    reply(out, FacilityGetResponse.newBuilder().setFacility(farm.findFacility(request.getName())).build());
+    reply(
+        out,
+        FacilityGetResponse.newBuilder().setFacility(farm.findFacility(request.getName())).build());
   }
 
   @Override

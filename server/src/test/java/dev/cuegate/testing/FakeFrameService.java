@@ -3,7 +3,26 @@ package dev.cuegate.testing;
 import static dev.cuegate.testing.Replies.reply;
 
 import dev.cuegate.proto.depend.DependSeq;
-import dev.cuegate.proto.job.*;
+import dev.cuegate.proto.job.Frame;
+import dev.cuegate.proto.job.FrameEatRequest;
+import dev.cuegate.proto.job.FrameEatResponse;
+import dev.cuegate.proto.job.FrameFindFrameRequest;
+import dev.cuegate.proto.job.FrameFindFrameResponse;
+import dev.cuegate.proto.job.FrameGetFrameRequest;
+import dev.cuegate.proto.job.FrameGetFrameResponse;
+import dev.cuegate.proto.job.FrameGetFramesRequest;
+import dev.cuegate.proto.job.FrameGetFramesResponse;
+import dev.cuegate.proto.job.FrameGetWhatDependsOnThisRequest;
+import dev.cuegate.proto.job.FrameGetWhatDependsOnThisResponse;
+import dev.cuegate.proto.job.FrameGetWhatThisDependsOnRequest;
+import dev.cuegate.proto.job.FrameGetWhatThisDependsOnResponse;
+import dev.cuegate.proto.job.FrameInterfaceGrpc;
+import dev.cuegate.proto.job.FrameKillRequest;
+import dev.cuegate.proto.job.FrameKillResponse;
+import dev.cuegate.proto.job.FrameRetryRequest;
+import dev.cuegate.proto.job.FrameRetryResponse;
+import dev.cuegate.proto.job.FrameSeq;
+import dev.cuegate.proto.job.FrameState;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 

@@ -3,7 +3,26 @@ package dev.cuegate.testing;
 import static dev.cuegate.testing.Replies.reply;
 import static dev.cuegate.testing.Replies.requireNonNegative;
 
-import dev.cuegate.proto.job.*;
+import dev.cuegate.proto.job.Group;
+import dev.cuegate.proto.job.GroupFindGroupRequest;
+import dev.cuegate.proto.job.GroupFindGroupResponse;
+import dev.cuegate.proto.job.GroupGetGroupRequest;
+import dev.cuegate.proto.job.GroupGetGroupResponse;
+import dev.cuegate.proto.job.GroupGetGroupsRequest;
+import dev.cuegate.proto.job.GroupGetGroupsResponse;
+import dev.cuegate.proto.job.GroupGetJobsRequest;
+import dev.cuegate.proto.job.GroupGetJobsResponse;
+import dev.cuegate.proto.job.GroupInterfaceGrpc;
+import dev.cuegate.proto.job.GroupSeq;
+import dev.cuegate.proto.job.GroupSetDefJobPriorityRequest;
+import dev.cuegate.proto.job.GroupSetDefJobPriorityResponse;
+import dev.cuegate.proto.job.GroupSetMaxCoresRequest;
+import dev.cuegate.proto.job.GroupSetMaxCoresResponse;
+import dev.cuegate.proto.job.GroupSetMinCoresRequest;
+import dev.cuegate.proto.job.GroupSetMinCoresResponse;
+import dev.cuegate.proto.job.Job;
+import dev.cuegate.proto.job.JobSeq;
+import dev.cuegate.proto.job.JobState;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
@@ -53,14 +72,16 @@ final class FakeGroupService extends GroupInterfaceGrpc.GroupInterfaceImplBase {
   }
 
   @Override
-  public void setMinCores(GroupSetMinCoresRequest request, StreamObserver<GroupSetMinCoresResponse> out) {
+  public void setMinCores(
+      GroupSetMinCoresRequest request, StreamObserver<GroupSetMinCoresResponse> out) {
     requireNonNegative(request.getMinCores(), "min_cores");
     farm.updateGroup(groupId(request.getGroup()), g -> g.setMinCores(request.getMinCores()));
     reply(out, GroupSetMinCoresResponse.getDefaultInstance());
   }
 
   @Override
-  public void setMaxCores(GroupSetMaxCoresRequest request, StreamObserver<GroupSetMaxCoresResponse> out) {
+  public void setMaxCores(
+      GroupSetMaxCoresRequest request, StreamObserver<GroupSetMaxCoresResponse> out) {
     // Cuebot stores -1 for "no limit", so only values below that are invalid.
     if (request.getMaxCores() < -1) {
       throw FarmState.invalid("max_cores must be -1 or more, got " + request.getMaxCores());

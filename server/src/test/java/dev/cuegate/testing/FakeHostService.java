@@ -3,7 +3,40 @@ package dev.cuegate.testing;
 import static dev.cuegate.testing.Replies.reply;
 
 import dev.cuegate.proto.comment.CommentSeq;
-import dev.cuegate.proto.host.*;
+import dev.cuegate.proto.host.Deed;
+import dev.cuegate.proto.host.Host;
+import dev.cuegate.proto.host.HostAddCommentRequest;
+import dev.cuegate.proto.host.HostAddCommentResponse;
+import dev.cuegate.proto.host.HostAddTagsRequest;
+import dev.cuegate.proto.host.HostAddTagsResponse;
+import dev.cuegate.proto.host.HostFindHostRequest;
+import dev.cuegate.proto.host.HostFindHostResponse;
+import dev.cuegate.proto.host.HostGetCommentsRequest;
+import dev.cuegate.proto.host.HostGetCommentsResponse;
+import dev.cuegate.proto.host.HostGetDeedRequest;
+import dev.cuegate.proto.host.HostGetDeedResponse;
+import dev.cuegate.proto.host.HostGetHostRequest;
+import dev.cuegate.proto.host.HostGetHostResponse;
+import dev.cuegate.proto.host.HostGetHostsRequest;
+import dev.cuegate.proto.host.HostGetHostsResponse;
+import dev.cuegate.proto.host.HostGetOwnerRequest;
+import dev.cuegate.proto.host.HostGetOwnerResponse;
+import dev.cuegate.proto.host.HostGetProcsRequest;
+import dev.cuegate.proto.host.HostGetProcsResponse;
+import dev.cuegate.proto.host.HostInterfaceGrpc;
+import dev.cuegate.proto.host.HostLockRequest;
+import dev.cuegate.proto.host.HostLockResponse;
+import dev.cuegate.proto.host.HostRemoveTagsRequest;
+import dev.cuegate.proto.host.HostRemoveTagsResponse;
+import dev.cuegate.proto.host.HostSearchCriteria;
+import dev.cuegate.proto.host.HostSeq;
+import dev.cuegate.proto.host.HostSetHardwareStateRequest;
+import dev.cuegate.proto.host.HostSetHardwareStateResponse;
+import dev.cuegate.proto.host.HostUnlockRequest;
+import dev.cuegate.proto.host.HostUnlockResponse;
+import dev.cuegate.proto.host.LockState;
+import dev.cuegate.proto.host.Owner;
+import dev.cuegate.proto.host.ProcSeq;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,9 +69,16 @@ final class FakeHostService extends HostInterfaceGrpc.HostInterfaceImplBase {
             .filter(h -> r.getHostsCount() == 0 || r.getHostsList().contains(h.getName()))
             .filter(h -> r.getIdsCount() == 0 || r.getIdsList().contains(h.getId()))
             .filter(h -> r.getAllocsCount() == 0 || r.getAllocsList().contains(h.getAllocName()))
-            .filter(h -> r.getSubstrCount() == 0 || r.getSubstrList().stream().anyMatch(h.getName()::contains))
-            .filter(h -> regex.isEmpty() || regex.stream().anyMatch(p -> p.matcher(h.getName()).find()))
-            .filter(h -> r.getStates().getStateCount() == 0 || r.getStates().getStateList().contains(h.getState()))
+            .filter(
+                h ->
+                    r.getSubstrCount() == 0
+                        || r.getSubstrList().stream().anyMatch(h.getName()::contains))
+            .filter(
+                h -> regex.isEmpty() || regex.stream().anyMatch(p -> p.matcher(h.getName()).find()))
+            .filter(
+                h ->
+                    r.getStates().getStateCount() == 0
+                        || r.getStates().getStateList().contains(h.getState()))
             .filter(
                 h ->
                     r.getLockStates().getStateCount() == 0
@@ -46,7 +86,9 @@ final class FakeHostService extends HostInterfaceGrpc.HostInterfaceImplBase {
             .toList();
     reply(
         out,
-        HostGetHostsResponse.newBuilder().setHosts(HostSeq.newBuilder().addAllHosts(hosts)).build());
+        HostGetHostsResponse.newBuilder()
+            .setHosts(HostSeq.newBuilder().addAllHosts(hosts))
+            .build());
   }
 
   @Override
@@ -86,7 +128,8 @@ final class FakeHostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   }
 
   @Override
-  public void addComment(HostAddCommentRequest request, StreamObserver<HostAddCommentResponse> out) {
+  public void addComment(
+      HostAddCommentRequest request, StreamObserver<HostAddCommentResponse> out) {
     farm.addComment(hostId(request.getHost()), request.getNewComment());
     reply(out, HostAddCommentResponse.getDefaultInstance());
   }
@@ -100,7 +143,9 @@ final class FakeHostService extends HostInterfaceGrpc.HostInterfaceImplBase {
 
   @Override
   public void getDeed(HostGetDeedRequest request, StreamObserver<HostGetDeedResponse> out) {
-    reply(out, HostGetDeedResponse.newBuilder().setDeed(deedOf(farm.host(request.getHost()))).build());
+    reply(
+        out,
+        HostGetDeedResponse.newBuilder().setDeed(deedOf(farm.host(request.getHost()))).build());
   }
 
   private Deed deedOf(Host host) {
@@ -121,14 +166,17 @@ final class FakeHostService extends HostInterfaceGrpc.HostInterfaceImplBase {
     farm.updateHost(
         hostId(request.getHost()),
         h -> {
-          request.getTagsList().stream().filter(t -> !h.getTagsList().contains(t)).forEach(h::addTags);
+          request.getTagsList().stream()
+              .filter(t -> !h.getTagsList().contains(t))
+              .forEach(h::addTags);
           return h;
         });
     reply(out, HostAddTagsResponse.getDefaultInstance());
   }
 
   @Override
-  public void removeTags(HostRemoveTagsRequest request, StreamObserver<HostRemoveTagsResponse> out) {
+  public void removeTags(
+      HostRemoveTagsRequest request, StreamObserver<HostRemoveTagsResponse> out) {
     farm.updateHost(
         hostId(request.getHost()),
         h -> {

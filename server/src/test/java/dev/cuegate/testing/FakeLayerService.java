@@ -4,7 +4,35 @@ import static dev.cuegate.testing.Replies.reply;
 import static dev.cuegate.testing.Replies.requireNonNegative;
 
 import dev.cuegate.proto.depend.DependSeq;
-import dev.cuegate.proto.job.*;
+import dev.cuegate.proto.job.Frame;
+import dev.cuegate.proto.job.FrameSeq;
+import dev.cuegate.proto.job.FrameState;
+import dev.cuegate.proto.job.Layer;
+import dev.cuegate.proto.job.LayerEatFramesRequest;
+import dev.cuegate.proto.job.LayerEatFramesResponse;
+import dev.cuegate.proto.job.LayerFindLayerRequest;
+import dev.cuegate.proto.job.LayerFindLayerResponse;
+import dev.cuegate.proto.job.LayerGetFramesRequest;
+import dev.cuegate.proto.job.LayerGetFramesResponse;
+import dev.cuegate.proto.job.LayerGetLayerRequest;
+import dev.cuegate.proto.job.LayerGetLayerResponse;
+import dev.cuegate.proto.job.LayerGetWhatDependsOnThisRequest;
+import dev.cuegate.proto.job.LayerGetWhatDependsOnThisResponse;
+import dev.cuegate.proto.job.LayerGetWhatThisDependsOnRequest;
+import dev.cuegate.proto.job.LayerGetWhatThisDependsOnResponse;
+import dev.cuegate.proto.job.LayerInterfaceGrpc;
+import dev.cuegate.proto.job.LayerKillFramesRequest;
+import dev.cuegate.proto.job.LayerKillFramesResponse;
+import dev.cuegate.proto.job.LayerRetryFramesRequest;
+import dev.cuegate.proto.job.LayerRetryFramesResponse;
+import dev.cuegate.proto.job.LayerSetMaxCoresRequest;
+import dev.cuegate.proto.job.LayerSetMaxCoresResponse;
+import dev.cuegate.proto.job.LayerSetMinCoresRequest;
+import dev.cuegate.proto.job.LayerSetMinCoresResponse;
+import dev.cuegate.proto.job.LayerSetMinMemoryRequest;
+import dev.cuegate.proto.job.LayerSetMinMemoryResponse;
+import dev.cuegate.proto.job.LayerSetTagsRequest;
+import dev.cuegate.proto.job.LayerSetTagsResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,7 +67,8 @@ final class FakeLayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
 
   @Override
   public void getFrames(LayerGetFramesRequest request, StreamObserver<LayerGetFramesResponse> out) {
-    List<Frame> page = FrameCriteria.page(farm.layerFrames(layerId(request.getLayer())), request.getS());
+    List<Frame> page =
+        FrameCriteria.page(farm.layerFrames(layerId(request.getLayer())), request.getS());
     reply(
         out,
         LayerGetFramesResponse.newBuilder()
@@ -48,7 +77,8 @@ final class FakeLayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
   }
 
   @Override
-  public void killFrames(LayerKillFramesRequest request, StreamObserver<LayerKillFramesResponse> out) {
+  public void killFrames(
+      LayerKillFramesRequest request, StreamObserver<LayerKillFramesResponse> out) {
     farm.setFrameStates(
         frames(request.getLayer(), f -> f.getState() == FrameState.RUNNING), FrameState.WAITING);
     reply(out, LayerKillFramesResponse.getDefaultInstance());
@@ -70,14 +100,16 @@ final class FakeLayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
   }
 
   @Override
-  public void setMinCores(LayerSetMinCoresRequest request, StreamObserver<LayerSetMinCoresResponse> out) {
+  public void setMinCores(
+      LayerSetMinCoresRequest request, StreamObserver<LayerSetMinCoresResponse> out) {
     requireNonNegative(request.getCores(), "cores");
     farm.updateLayer(layerId(request.getLayer()), l -> l.setMinCores(request.getCores()));
     reply(out, LayerSetMinCoresResponse.getDefaultInstance());
   }
 
   @Override
-  public void setMaxCores(LayerSetMaxCoresRequest request, StreamObserver<LayerSetMaxCoresResponse> out) {
+  public void setMaxCores(
+      LayerSetMaxCoresRequest request, StreamObserver<LayerSetMaxCoresResponse> out) {
     requireNonNegative(request.getCores(), "cores");
     farm.updateLayer(layerId(request.getLayer()), l -> l.setMaxCores(request.getCores()));
     reply(out, LayerSetMaxCoresResponse.getDefaultInstance());

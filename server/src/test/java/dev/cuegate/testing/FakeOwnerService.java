@@ -2,7 +2,18 @@ package dev.cuegate.testing;
 
 import static dev.cuegate.testing.Replies.reply;
 
-import dev.cuegate.proto.host.*;
+import dev.cuegate.proto.host.Deed;
+import dev.cuegate.proto.host.DeedSeq;
+import dev.cuegate.proto.host.Host;
+import dev.cuegate.proto.host.HostSeq;
+import dev.cuegate.proto.host.Owner;
+import dev.cuegate.proto.host.OwnerGetDeedsRequest;
+import dev.cuegate.proto.host.OwnerGetDeedsResponse;
+import dev.cuegate.proto.host.OwnerGetHostsRequest;
+import dev.cuegate.proto.host.OwnerGetHostsResponse;
+import dev.cuegate.proto.host.OwnerGetOwnerRequest;
+import dev.cuegate.proto.host.OwnerGetOwnerResponse;
+import dev.cuegate.proto.host.OwnerInterfaceGrpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
@@ -17,7 +28,9 @@ final class FakeOwnerService extends OwnerInterfaceGrpc.OwnerInterfaceImplBase {
 
   @Override
   public void getOwner(OwnerGetOwnerRequest request, StreamObserver<OwnerGetOwnerResponse> out) {
-    reply(out, OwnerGetOwnerResponse.newBuilder().setOwner(farm.findOwner(request.getName())).build());
+    reply(
+        out,
+        OwnerGetOwnerResponse.newBuilder().setOwner(farm.findOwner(request.getName())).build());
   }
 
   private List<Deed> deedsOf(Owner ref) {
@@ -37,6 +50,8 @@ final class FakeOwnerService extends OwnerInterfaceGrpc.OwnerInterfaceImplBase {
         deedsOf(request.getOwner()).stream().map(d -> farm.findHost(d.getHost())).toList();
     reply(
         out,
-        OwnerGetHostsResponse.newBuilder().setHosts(HostSeq.newBuilder().addAllHosts(hosts)).build());
+        OwnerGetHostsResponse.newBuilder()
+            .setHosts(HostSeq.newBuilder().addAllHosts(hosts))
+            .build());
   }
 }

@@ -2,7 +2,25 @@ package dev.cuegate.testing;
 
 import static dev.cuegate.testing.Replies.reply;
 
-import dev.cuegate.proto.host.*;
+import dev.cuegate.proto.host.Host;
+import dev.cuegate.proto.host.Proc;
+import dev.cuegate.proto.host.ProcGetFrameRequest;
+import dev.cuegate.proto.host.ProcGetFrameResponse;
+import dev.cuegate.proto.host.ProcGetHostRequest;
+import dev.cuegate.proto.host.ProcGetHostResponse;
+import dev.cuegate.proto.host.ProcGetJobRequest;
+import dev.cuegate.proto.host.ProcGetJobResponse;
+import dev.cuegate.proto.host.ProcGetProcsRequest;
+import dev.cuegate.proto.host.ProcGetProcsResponse;
+import dev.cuegate.proto.host.ProcInterfaceGrpc;
+import dev.cuegate.proto.host.ProcKillRequest;
+import dev.cuegate.proto.host.ProcKillResponse;
+import dev.cuegate.proto.host.ProcSearchCriteria;
+import dev.cuegate.proto.host.ProcSeq;
+import dev.cuegate.proto.host.ProcUnbookProcsRequest;
+import dev.cuegate.proto.host.ProcUnbookProcsResponse;
+import dev.cuegate.proto.host.ProcUnbookRequest;
+import dev.cuegate.proto.host.ProcUnbookResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
@@ -54,7 +72,8 @@ final class FakeProcService extends ProcInterfaceGrpc.ProcInterfaceImplBase {
   }
 
   @Override
-  public void unbookProcs(ProcUnbookProcsRequest request, StreamObserver<ProcUnbookProcsResponse> out) {
+  public void unbookProcs(
+      ProcUnbookProcsRequest request, StreamObserver<ProcUnbookProcsResponse> out) {
     List<Proc> procs = search(request.getR());
     if (request.getKill()) {
       procs.forEach(p -> farm.releaseProc(p.getId()));
@@ -80,6 +99,7 @@ final class FakeProcService extends ProcInterfaceGrpc.ProcInterfaceImplBase {
   @Override
   public void getJob(ProcGetJobRequest request, StreamObserver<ProcGetJobResponse> out) {
     String frameId = farm.frameOfProc(request.getProc().getId()).getId();
-    reply(out, ProcGetJobResponse.newBuilder().setJob(farm.job(farm.jobIdOfFrame(frameId))).build());
+    reply(
+        out, ProcGetJobResponse.newBuilder().setJob(farm.job(farm.jobIdOfFrame(frameId))).build());
   }
 }

@@ -8,7 +8,43 @@ import dev.cuegate.proto.host.DeedSeq;
 import dev.cuegate.proto.job.GroupSeq;
 import dev.cuegate.proto.job.JobSearchCriteria;
 import dev.cuegate.proto.job.JobSeq;
-import dev.cuegate.proto.show.*;
+import dev.cuegate.proto.show.Show;
+import dev.cuegate.proto.show.ShowCreateShowRequest;
+import dev.cuegate.proto.show.ShowCreateShowResponse;
+import dev.cuegate.proto.show.ShowEnableBookingRequest;
+import dev.cuegate.proto.show.ShowEnableBookingResponse;
+import dev.cuegate.proto.show.ShowEnableDispatchingRequest;
+import dev.cuegate.proto.show.ShowEnableDispatchingResponse;
+import dev.cuegate.proto.show.ShowFindFilterRequest;
+import dev.cuegate.proto.show.ShowFindFilterResponse;
+import dev.cuegate.proto.show.ShowFindShowRequest;
+import dev.cuegate.proto.show.ShowFindShowResponse;
+import dev.cuegate.proto.show.ShowGetActiveShowsRequest;
+import dev.cuegate.proto.show.ShowGetActiveShowsResponse;
+import dev.cuegate.proto.show.ShowGetDeedsRequest;
+import dev.cuegate.proto.show.ShowGetDeedsResponse;
+import dev.cuegate.proto.show.ShowGetFiltersRequest;
+import dev.cuegate.proto.show.ShowGetFiltersResponse;
+import dev.cuegate.proto.show.ShowGetGroupsRequest;
+import dev.cuegate.proto.show.ShowGetGroupsResponse;
+import dev.cuegate.proto.show.ShowGetJobsRequest;
+import dev.cuegate.proto.show.ShowGetJobsResponse;
+import dev.cuegate.proto.show.ShowGetRootGroupRequest;
+import dev.cuegate.proto.show.ShowGetRootGroupResponse;
+import dev.cuegate.proto.show.ShowGetShowsRequest;
+import dev.cuegate.proto.show.ShowGetShowsResponse;
+import dev.cuegate.proto.show.ShowGetSubscriptionRequest;
+import dev.cuegate.proto.show.ShowGetSubscriptionResponse;
+import dev.cuegate.proto.show.ShowInterfaceGrpc;
+import dev.cuegate.proto.show.ShowSeq;
+import dev.cuegate.proto.show.ShowSetActiveRequest;
+import dev.cuegate.proto.show.ShowSetActiveResponse;
+import dev.cuegate.proto.show.ShowSetCommentEmailRequest;
+import dev.cuegate.proto.show.ShowSetCommentEmailResponse;
+import dev.cuegate.proto.show.ShowSetDefaultMaxCoresRequest;
+import dev.cuegate.proto.show.ShowSetDefaultMaxCoresResponse;
+import dev.cuegate.proto.show.ShowSetDefaultMinCoresRequest;
+import dev.cuegate.proto.show.ShowSetDefaultMinCoresResponse;
 import dev.cuegate.proto.subscription.SubscriptionSeq;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -56,7 +92,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
       throw FarmState.invalid("invalid show name: '" + name + "'");
     }
     if (farm.shows().stream().anyMatch(s -> s.getName().equals(name))) {
-      throw Status.ALREADY_EXISTS.withDescription("show " + name + " already exists")
+      throw Status.ALREADY_EXISTS
+          .withDescription("show " + name + " already exists")
           .asRuntimeException();
     }
     farm.addShow(
@@ -91,7 +128,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   public void getJobs(ShowGetJobsRequest request, StreamObserver<ShowGetJobsResponse> out) {
     String show = farm.show(request.getShow()).getName();
     JobCriteria pending = JobCriteria.of(JobSearchCriteria.newBuilder().addShows(show).build());
-    JobSeq jobs = JobSeq.newBuilder().addAllJobs(farm.jobs().stream().filter(pending).toList()).build();
+    JobSeq jobs =
+        JobSeq.newBuilder().addAllJobs(farm.jobs().stream().filter(pending).toList()).build();
     reply(out, ShowGetJobsResponse.newBuilder().setJobs(jobs).build());
   }
 
@@ -107,14 +145,16 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   }
 
   @Override
-  public void getFilters(ShowGetFiltersRequest request, StreamObserver<ShowGetFiltersResponse> out) {
+  public void getFilters(
+      ShowGetFiltersRequest request, StreamObserver<ShowGetFiltersResponse> out) {
     String show = farm.show(request.getShow()).getName();
     FilterSeq filters = FilterSeq.newBuilder().addAllFilters(farm.filters(show)).build();
     reply(out, ShowGetFiltersResponse.newBuilder().setFilters(filters).build());
   }
 
   @Override
-  public void findFilter(ShowFindFilterRequest request, StreamObserver<ShowFindFilterResponse> out) {
+  public void findFilter(
+      ShowFindFilterRequest request, StreamObserver<ShowFindFilterResponse> out) {
     String show = farm.show(request.getShow()).getName();
     reply(
         out,
@@ -126,7 +166,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   @Override
   public void getDeeds(ShowGetDeedsRequest request, StreamObserver<ShowGetDeedsResponse> out) {
     String show = farm.show(request.getShow()).getName();
-    DeedSeq deeds = DeedSeq.newBuilder().addAllDeeds(farm.deeds(d -> d.getShow().equals(show))).build();
+    DeedSeq deeds =
+        DeedSeq.newBuilder().addAllDeeds(farm.deeds(d -> d.getShow().equals(show))).build();
     reply(out, ShowGetDeedsResponse.newBuilder().setDeeds(deeds).build());
   }
 
@@ -134,7 +175,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   public void setDefaultMinCores(
       ShowSetDefaultMinCoresRequest request, StreamObserver<ShowSetDefaultMinCoresResponse> out) {
     requireNonNegative(request.getMinCores(), "min_cores");
-    farm.updateShow(farm.show(request.getShow()).getId(), s -> s.setDefaultMinCores(request.getMinCores()));
+    farm.updateShow(
+        farm.show(request.getShow()).getId(), s -> s.setDefaultMinCores(request.getMinCores()));
     reply(out, ShowSetDefaultMinCoresResponse.getDefaultInstance());
   }
 
@@ -142,7 +184,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   public void setDefaultMaxCores(
       ShowSetDefaultMaxCoresRequest request, StreamObserver<ShowSetDefaultMaxCoresResponse> out) {
     requireNonNegative(request.getMaxCores(), "max_cores");
-    farm.updateShow(farm.show(request.getShow()).getId(), s -> s.setDefaultMaxCores(request.getMaxCores()));
+    farm.updateShow(
+        farm.show(request.getShow()).getId(), s -> s.setDefaultMaxCores(request.getMaxCores()));
     reply(out, ShowSetDefaultMaxCoresResponse.getDefaultInstance());
   }
 
@@ -155,7 +198,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   @Override
   public void enableBooking(
       ShowEnableBookingRequest request, StreamObserver<ShowEnableBookingResponse> out) {
-    farm.updateShow(farm.show(request.getShow()).getId(), s -> s.setBookingEnabled(request.getEnabled()));
+    farm.updateShow(
+        farm.show(request.getShow()).getId(), s -> s.setBookingEnabled(request.getEnabled()));
     reply(out, ShowEnableBookingResponse.getDefaultInstance());
   }
 
@@ -170,7 +214,8 @@ final class FakeShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   @Override
   public void setCommentEmail(
       ShowSetCommentEmailRequest request, StreamObserver<ShowSetCommentEmailResponse> out) {
-    farm.updateShow(farm.show(request.getShow()).getId(), s -> s.setCommentEmail(request.getEmail()));
+    farm.updateShow(
+        farm.show(request.getShow()).getId(), s -> s.setCommentEmail(request.getEmail()));
     reply(out, ShowSetCommentEmailResponse.getDefaultInstance());
   }
 }

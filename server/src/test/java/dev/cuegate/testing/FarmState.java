@@ -96,10 +96,32 @@ public final class FarmState {
   /** Empties the farm, e.g. before seeding it again. */
   public synchronized void clear() {
     for (Map<?, ?> map :
-        List.of(shows, groups, showOfGroup, jobs, layers, jobOfLayer, frames, layerOfFrame,
-            hosts, procs, hostOfProc, procOfFrame, owners, deeds, facilities, allocations,
-            subscriptions, filters, showOfFilter, actionsOfFilter, matchersOfFilter, limits,
-            services, comments, subjectOfComment)) {
+        List.of(
+            shows,
+            groups,
+            showOfGroup,
+            jobs,
+            layers,
+            jobOfLayer,
+            frames,
+            layerOfFrame,
+            hosts,
+            procs,
+            hostOfProc,
+            procOfFrame,
+            owners,
+            deeds,
+            facilities,
+            allocations,
+            subscriptions,
+            filters,
+            showOfFilter,
+            actionsOfFilter,
+            matchersOfFilter,
+            limits,
+            services,
+            comments,
+            subjectOfComment)) {
       map.clear();
     }
   }
@@ -235,9 +257,14 @@ public final class FarmState {
   }
 
   public synchronized Group group(Group ref) {
-    return byIdOrName(ref.getId(), ref.getName(), "group", this::group, name -> {
-      throw notFound("group", name);
-    });
+    return byIdOrName(
+        ref.getId(),
+        ref.getName(),
+        "group",
+        this::group,
+        name -> {
+          throw notFound("group", name);
+        });
   }
 
   public synchronized String showOfGroup(String groupId) {
@@ -371,9 +398,14 @@ public final class FarmState {
   }
 
   public synchronized Layer layer(Layer ref) {
-    return byIdOrName(ref.getId(), ref.getName(), "layer", this::layer, name -> {
-      throw notFound("layer", name);
-    });
+    return byIdOrName(
+        ref.getId(),
+        ref.getName(),
+        "layer",
+        this::layer,
+        name -> {
+          throw notFound("layer", name);
+        });
   }
 
   public synchronized void updateLayer(String id, UnaryOperator<Layer.Builder> change) {
@@ -435,9 +467,14 @@ public final class FarmState {
   }
 
   public synchronized Frame frame(Frame ref) {
-    return byIdOrName(ref.getId(), ref.getName(), "frame", this::frame, name -> {
-      throw notFound("frame", name);
-    });
+    return byIdOrName(
+        ref.getId(),
+        ref.getName(),
+        "frame",
+        this::frame,
+        name -> {
+          throw notFound("frame", name);
+        });
   }
 
   public synchronized String jobIdOfFrame(String frameId) {

@@ -17,8 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One-shot faults per full method name: the next call fails with a given status, or its answer
- * is held back for a while. Held answers wait on a scheduler, never on a server thread.
+ * One-shot faults per full method name: the next call fails with a given status, or its answer is
+ * held back for a while. Held answers wait on a scheduler, never on a server thread.
  */
 final class FaultInjector implements ServerInterceptor {
 
@@ -49,8 +49,14 @@ final class FaultInjector implements ServerInterceptor {
     String method = call.getMethodDescriptor().getFullMethodName();
     Status failure = poll(failures, method);
     if (failure != null) {
-      call.close(failure, new Metadata());
-      return new ServerCall.Listener<>() {};
+      // Fail once the request has arrived, as Cuebot does, so that it is recorded too.
+      call.request(2);
+      return new ServerCall.Listener<>() {
+        @Override
+        public void onHalfClose() {
+          call.close(failure, new Metadata());
+        }
+      };
     }
     Duration delay = poll(delays, method);
     if (delay == null) {

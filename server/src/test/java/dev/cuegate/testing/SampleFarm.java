@@ -96,20 +96,32 @@ public final class SampleFarm {
     seedShow(farm, SHOW, List.of("lighting", "fx"));
     seedShow(farm, OTHER_SHOW, List.of());
     seedHosts(farm);
-    seedJob(farm, new JobPlan(SHOW, "sh01", "alice", "lighting_v003", "lighting", 100, false),
-        n -> n <= 20 ? FrameState.SUCCEEDED
-            : n <= 24 ? FrameState.RUNNING : n == 25 ? FrameState.DEAD : FrameState.WAITING,
+    seedJob(
+        farm,
+        new JobPlan(SHOW, "sh01", "alice", "lighting_v003", "lighting", 100, false),
+        n ->
+            n <= 20
+                ? FrameState.SUCCEEDED
+                : n <= 24 ? FrameState.RUNNING : n == 25 ? FrameState.DEAD : FrameState.WAITING,
         n -> n <= 10 ? FrameState.SUCCEEDED : FrameState.WAITING);
-    seedJob(farm, new JobPlan(SHOW, "sh01", "bob", "fx_sim_v012", "fx", 50, true),
+    seedJob(
+        farm,
+        new JobPlan(SHOW, "sh01", "bob", "fx_sim_v012", "fx", 50, true),
         n -> n <= 3 ? FrameState.DEAD : FrameState.WAITING,
         n -> FrameState.WAITING);
-    seedJob(farm, new JobPlan(SHOW, "sh02", "carol", "comp_v001", SHOW, 200, false),
+    seedJob(
+        farm,
+        new JobPlan(SHOW, "sh02", "carol", "comp_v001", SHOW, 200, false),
         n -> n <= 40 ? FrameState.SUCCEEDED : n <= 42 ? FrameState.RUNNING : FrameState.WAITING,
         n -> n <= 30 ? FrameState.SUCCEEDED : n == 31 ? FrameState.RUNNING : FrameState.WAITING);
-    seedJob(farm, new JobPlan(SHOW, "sh03", "alice", "anim_playblast", "lighting", 100, false),
+    seedJob(
+        farm,
+        new JobPlan(SHOW, "sh03", "alice", "anim_playblast", "lighting", 100, false),
         n -> n == 7 ? FrameState.EATEN : FrameState.SUCCEEDED,
         n -> FrameState.SUCCEEDED);
-    seedJob(farm, new JobPlan(OTHER_SHOW, "sh10", "dave", "layout_v002", OTHER_SHOW, 100, false),
+    seedJob(
+        farm,
+        new JobPlan(OTHER_SHOW, "sh10", "dave", "layout_v002", OTHER_SHOW, 100, false),
         n -> n <= 5 ? FrameState.SUCCEEDED : n == 6 ? FrameState.RUNNING : FrameState.WAITING,
         n -> FrameState.WAITING);
     seedComments(farm);
@@ -241,7 +253,12 @@ public final class SampleFarm {
   }
 
   private record JobPlan(
-      String show, String shot, String user, String name, String group, int priority,
+      String show,
+      String shot,
+      String user,
+      String name,
+      String group,
+      int priority,
       boolean paused) {
     String jobName() {
       return show + "-" + shot + "-" + user + "_" + name;
@@ -305,7 +322,11 @@ public final class SampleFarm {
   }
 
   private record LayerPlan(
-      String name, int cores, long memoryKib, String service, String command,
+      String name,
+      int cores,
+      long memoryKib,
+      String service,
+      String command,
       IntFunction<FrameState> states) {}
 
   private static Layer layer(
@@ -352,30 +373,33 @@ public final class SampleFarm {
     long rss = layer.memoryKib() / 2 + number * 1_024L;
     String resource = String.format("%s/%d.00/0", host, layer.cores());
     switch (state) {
-      case SUCCEEDED -> frame
-          .setExitStatus(0)
-          .setStartTime(frameStart)
-          .setStopTime(frameStart + 600 + number)
-          .setMaxRss(rss)
-          .setLastResource(resource)
-          .setTotalCoreTime((600 + number) * layer.cores())
-          .setLluTime(frameStart + 600 + number);
-      case RUNNING -> frame
-          .setStartTime(BASE_TIME - 300)
-          .setMaxRss(rss)
-          .setUsedMemory(rss)
-          .setReservedMemory(layer.memoryKib())
-          .setLastResource(resource)
-          .setTotalCoreTime(300 * layer.cores())
-          .setLluTime(BASE_TIME - 5);
-      case DEAD -> frame
-          .setExitStatus(1)
-          .setRetryCount(3)
-          .setStartTime(frameStart)
-          .setStopTime(frameStart + 45)
-          .setMaxRss(rss)
-          .setLastResource(resource)
-          .setTotalCoreTime(45 * layer.cores());
+      case SUCCEEDED ->
+          frame
+              .setExitStatus(0)
+              .setStartTime(frameStart)
+              .setStopTime(frameStart + 600 + number)
+              .setMaxRss(rss)
+              .setLastResource(resource)
+              .setTotalCoreTime((600 + number) * layer.cores())
+              .setLluTime(frameStart + 600 + number);
+      case RUNNING ->
+          frame
+              .setStartTime(BASE_TIME - 300)
+              .setMaxRss(rss)
+              .setUsedMemory(rss)
+              .setReservedMemory(layer.memoryKib())
+              .setLastResource(resource)
+              .setTotalCoreTime(300 * layer.cores())
+              .setLluTime(BASE_TIME - 5);
+      case DEAD ->
+          frame
+              .setExitStatus(1)
+              .setRetryCount(3)
+              .setStartTime(frameStart)
+              .setStopTime(frameStart + 45)
+              .setMaxRss(rss)
+              .setLastResource(resource)
+              .setTotalCoreTime(45 * layer.cores());
       default -> {
         // Waiting, eaten and dependent frames never ran.
       }
@@ -497,7 +521,8 @@ public final class SampleFarm {
     String user = USERS[random.nextInt(USERS.length)];
     String shot = String.format("sh%03d", random.nextInt(400));
     String name =
-        String.format("%s-%s-%s_%s_v%03d_%06d",
+        String.format(
+            "%s-%s-%s_%s_v%03d_%06d",
             SHOW, shot, user, TASKS[random.nextInt(TASKS.length)], random.nextInt(40), index);
     String jobId = id("generated-job", name);
     int total = 10 + random.nextInt(2_000);
