@@ -1,6 +1,7 @@
 package dev.cuegate.shaman;
 
 import com.linecorp.armeria.common.Cookie;
+import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -47,7 +48,7 @@ final class ShamanAuthDecorator implements DecoratingHttpServiceFunction {
               .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"shaman\"")
               .contentType(MediaType.PLAIN_TEXT_UTF_8)
               .build(),
-          com.linecorp.armeria.common.HttpData.ofUtf8(e.getMessage() + "\n"));
+          HttpData.ofUtf8(e.getMessage() + "\n"));
     }
     return delegate.serve(ctx, req);
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,7 +162,7 @@ class FilesEndpointTest {
   void fileLargerThanLimitAnswers413WithoutReadingIt() throws IOException {
     shaman.close();
     shaman = new ShamanTestServer(dataDir.resolve("small"),
-        java.util.Map.of("SHAMAN_MAX_UPLOAD_BYTES", "4"));
+        Map.of("SHAMAN_MAX_UPLOAD_BYTES", "4"));
 
     HttpResponse<String> response = shaman.upload(CONTENT);
 
@@ -239,7 +240,7 @@ class FilesEndpointTest {
   @Test
   void missingTokenAnswers401WithBearerChallenge() {
     HttpResponse<String> response = shaman.send(
-        java.net.http.HttpRequest.newBuilder(shaman.uri(filesPath(CONTENT)))
+        HttpRequest.newBuilder(shaman.uri(filesPath(CONTENT)))
             .POST(HttpRequest.BodyPublishers.ofByteArray(CONTENT)).build());
 
     assertThat(response.statusCode()).isEqualTo(401);
@@ -253,7 +254,7 @@ class FilesEndpointTest {
     for (String path : new String[] {filesPath(CONTENT), "/checkout/requirements",
         "/checkout/create/abc"}) {
       HttpResponse<String> response = shaman.send(
-          java.net.http.HttpRequest.newBuilder(shaman.uri(path))
+          HttpRequest.newBuilder(shaman.uri(path))
               .header("Authorization", "Bearer nope")
               .POST(HttpRequest.BodyPublishers.ofByteArray(CONTENT)).build());
 
@@ -264,7 +265,7 @@ class FilesEndpointTest {
   @Test
   void jwtTokenCookieIsAcceptedInsteadOfHeader() {
     HttpResponse<String> response = shaman.send(
-        java.net.http.HttpRequest.newBuilder(shaman.uri(filesPath(CONTENT)))
+        HttpRequest.newBuilder(shaman.uri(filesPath(CONTENT)))
             .header("Cookie", "other=1; jwtToken=" + ShamanTestServer.TOKEN)
             .POST(HttpRequest.BodyPublishers.ofByteArray(CONTENT)).build());
 
