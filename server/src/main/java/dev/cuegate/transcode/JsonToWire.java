@@ -3,13 +3,16 @@ package dev.cuegate.transcode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.Descriptors.FieldDescriptor.Type;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one JSON document with a streaming parser and encodes it as protobuf wire bytes.
@@ -21,6 +24,8 @@ import java.util.List;
  */
 final class JsonToWire {
   static final int MAX_DEPTH = 100;
+  private static final Pattern START_MARKER =
+      Pattern.compile(" ?\\(start marker at \\[[^\\]]*\\]\\)");
 
   private final JsonParser in;
   private final List<String> unknownFields;
@@ -51,17 +56,43 @@ final class JsonToWire {
       root.out.flush();
       return Arrays.copyOf(root.bytes.array(), root.bytes.size());
     } catch (JsonProcessingException e) {
-      throw new TranscodeException(
-          path.toString(), "malformed JSON: " + e.getOriginalMessage() + where(e), e);
+      throw new TranscodeException(brokenAt(), "malformed JSON: " + describe(e), e);
     }
   }
 
-  private static String where(JsonProcessingException e) {
+  /**
+   * The parser's own context locates a syntax error more precisely than {@link #path}: it
+   * already knows the field name or array position it was about to read a value for.
+   */
+  private String brokenAt() {
+    Deque<String> segments = new ArrayDeque<>();
+    for (JsonStreamContext context = in.getParsingContext();
+        context != null && !context.inRoot();
+        context = context.getParent()) {
+      if (context.inArray()) {
+        segments.push("[" + Math.max(context.getCurrentIndex(), 0) + "]");
+      } else if (context.getCurrentName() != null) {
+        segments.push(context.getCurrentName());
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (String segment : segments) {
+      if (text.length() > 0 && !segment.startsWith("[")) {
+        text.append('.');
+      }
+      text.append(segment);
+    }
+    return text.toString();
+  }
+
+  /** Jackson's description, without the source excerpt it embeds for unclosed structures. */
+  private static String describe(JsonProcessingException e) {
+    String message = START_MARKER.matcher(e.getOriginalMessage()).replaceAll("");
     JsonLocation location = e.getLocation();
     if (location == null || location.getLineNr() < 0) {
-      return "";
+      return message;
     }
-    return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   /** Reads an object whose START_OBJECT is the current token into the level's buffer. */
