@@ -14,7 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -47,7 +47,7 @@ final class JsonOracle {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   static JsonNode tree(String json) {
@@ -78,9 +78,7 @@ final class JsonOracle {
       }
       out.set(field.getJsonName(), normalizeField(field, value));
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!out.has(field.getKey()) && type.findFieldByName(field.getKey()) == null) {
         out.set("unexpected:" + field.getKey(), field.getValue());
       }
@@ -92,7 +90,9 @@ final class JsonOracle {
     if (field.isMapField() && value.isObject()) {
       FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
       ObjectNode out = NODES.objectNode();
-      value.fields().forEachRemaining(e -> out.set(e.getKey(), normalizeSingle(valueField, e.getValue())));
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
+        out.set(entry.getKey(), normalizeSingle(valueField, entry.getValue()));
+      }
       return out;
     }
     if (field.isRepeated() && value.isArray()) {
@@ -135,9 +135,7 @@ final class JsonOracle {
       return true;
     }
     int previous = -1;
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       FieldDescriptor field = findByJsonName(type, entry.getKey());
       if (field == null || field.getIndex() <= previous) {
         return false;
