@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Byte counts written as plain bytes or with a binary suffix: {@code 1048576}, {@code 16MiB}. */
-final class ByteSize {
+public final class ByteSize {
 
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(b|ki|kib|mi|mib|gi|gib)?", Pattern.CASE_INSENSITIVE);
@@ -18,7 +18,7 @@ final class ByteSize {
    *
    * @throws IllegalArgumentException when the text is not a byte count or overflows
    */
-  static long parse(String text) {
+  public static long parse(String text) {
     Matcher matcher = SIZE.matcher(text.trim());
     if (!matcher.matches()) {
       throw new IllegalArgumentException("not a byte count");

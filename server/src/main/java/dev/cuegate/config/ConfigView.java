@@ -1,5 +1,6 @@
 package dev.cuegate.config;
 
+import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The effective configuration as {@code GET /config} shows it: keyed by environment variable, in
@@ -28,6 +30,16 @@ public final class ConfigView {
     for (Variable variable : Variable.values()) {
       view.put(variable.name(), value(variable, config));
     }
+    ShamanConfig shaman = config.shaman();
+    view.put("SHAMAN_ENABLED", shaman.enabled());
+    view.put("SHAMAN_STORE_PATH", shaman.storePath().toString());
+    view.put("SHAMAN_CHECKOUT_PATH", shaman.checkoutPath().toString());
+    view.put(
+        "SHAMAN_EXTRA_CHECKOUT_ROOTS",
+        shaman.extraCheckoutRoots().stream().map(Path::toString).collect(Collectors.joining(",")));
+    view.put("SHAMAN_GC_PERIOD", GoDuration.format(shaman.gcPeriod()));
+    view.put("SHAMAN_GC_MAX_AGE", GoDuration.format(shaman.gcMaxAge()));
+    view.put("SHAMAN_MAX_UPLOAD_BYTES", shaman.maxUploadBytes());
     return Collections.unmodifiableMap(view);
   }
 

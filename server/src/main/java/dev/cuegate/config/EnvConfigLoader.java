@@ -1,6 +1,7 @@
 package dev.cuegate.config;
 
 import java.nio.file.Files;
+import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ public final class EnvConfigLoader {
   public static LoadedConfig load(Map<String, String> env) {
     EnvReader read = new EnvReader(env);
     SecretLoader.Secret secret = SecretLoader.load(read);
+    Path dataDir = read.path(Variable.DATA_DIR);
     GatewayConfig config = new GatewayConfig(
         http(read),
         new GatewayConfig.Auth(
@@ -51,7 +53,8 @@ public final class EnvConfigLoader {
         upstream(read),
         new GatewayConfig.Logging(logLevel(read), read.path(Variable.LOG_DIR)),
         fieldValidation(read),
-        read.path(Variable.DATA_DIR));
+        dataDir,
+        ShamanConfig.fromEnv(env, dataDir));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 

@@ -1,5 +1,6 @@
 package dev.cuegate.config;
 
+import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +12,13 @@ import java.util.Optional;
  * <p>Each concern owns a nested record so that a component receives only the part it needs.
  */
 public record GatewayConfig(
-    Http http, Auth auth, Upstream upstream, Logging logging, FieldValidation fieldValidation,
-    Path dataDir) {
+    Http http,
+    Auth auth,
+    Upstream upstream,
+    Logging logging,
+    FieldValidation fieldValidation,
+    Path dataDir,
+    ShamanConfig shaman) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(

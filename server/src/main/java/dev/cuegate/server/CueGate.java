@@ -4,7 +4,11 @@ import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.upstream.Backend;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,11 +21,14 @@ import java.time.Clock;
 public final class CueGate implements AutoCloseable {
   private final GatewayServer api;
   private final Backend backend;
+  private final ShamanService shaman;
   private final int registeredMethods;
 
-  private CueGate(GatewayServer api, Backend backend, int registeredMethods) {
+  private CueGate(
+      GatewayServer api, Backend backend, ShamanService shaman, int registeredMethods) {
     this.api = api;
     this.backend = backend;
+    this.shaman = shaman;
     this.registeredMethods = registeredMethods;
   }
 
@@ -33,16 +40,26 @@ public final class CueGate implements AutoCloseable {
   /** As {@link #start(GatewayConfig)}, with the clock that tokens are checked against. */
   public static CueGate start(GatewayConfig config, Clock clock) {
     createDataDir(config);
+    MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
     Backend backend = Backend.cuebot(config.upstream());
+    JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
+    ShamanService shaman = shaman(config, verifier, meters, clock);
     GatewayServer api =
         GatewayServer.start(
-            config,
-            registry,
-            backend,
-            JwtVerifier.forConfig(config.auth(), clock),
-            ConfigView.of(config));
-    return new CueGate(api, backend, registry.methods().size());
+            config, registry, backend, verifier, ConfigView.of(config), shaman::mountOn);
+    shaman.start();
+    return new CueGate(api, backend, shaman, registry.methods().size());
+  }
+
+  private static ShamanService shaman(
+      GatewayConfig config, JwtVerifier verifier, MeterRegistry meters, Clock clock) {
+    try {
+      return ShamanService.create(config.shaman(), verifier, meters, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "SHAMAN_STORE_PATH / SHAMAN_CHECKOUT_PATH: cannot prepare the Shaman store", e);
+    }
   }
 
   private static void createDataDir(GatewayConfig config) {
@@ -72,5 +89,6 @@ public final class CueGate implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    shaman.close();
   }
 }

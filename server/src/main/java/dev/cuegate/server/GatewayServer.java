@@ -9,10 +9,12 @@ import dev.cuegate.rest.AccessLogDecorator;
 import dev.cuegate.rest.ApiService;
 import dev.cuegate.rest.BearerAuthDecorator;
 import dev.cuegate.rest.ConfigService;
+import dev.cuegate.rest.JsonErrorHandler;
 import dev.cuegate.transcode.Transcoder;
 import dev.cuegate.upstream.Backend;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,8 @@ public final class GatewayServer implements AutoCloseable {
       MethodRegistry registry,
       Backend backend,
       TokenVerifier verifier,
-      Map<String, Object> configView) {
+      Map<String, Object> configView,
+      Consumer<ServerBuilder> moreRoutes) {
     GatewayConfig.Http http = config.http();
     ApiService api =
         new ApiService(
@@ -43,6 +46,7 @@ public final class GatewayServer implements AutoCloseable {
             backend,
             config.fieldValidation(),
             config.upstream().timeout());
+    BearerAuthDecorator bearer = new BearerAuthDecorator(verifier, failure -> {});
     ServerBuilder builder =
         Server.builder()
             .http(http.port())
@@ -50,10 +54,14 @@ public final class GatewayServer implements AutoCloseable {
             .maxRequestLength(http.maxRequestBytes())
             .http2MaxStreamsPerConnection(config.upstream().maxConcurrentStreams())
             .gracefulShutdownTimeout(quietPeriod(http.shutdownGrace()), http.shutdownGrace())
-            .service("/config", new ConfigService(configView))
-            .serviceUnder("/", api)
-            .decorator(new BearerAuthDecorator(verifier, failure -> {}))
+            .errorHandler(new JsonErrorHandler())
             .decorator(new AccessLogDecorator());
+    // Routes with their own authentication (Shaman accepts a cookie too) come before the
+    // catch-all API route.
+    moreRoutes.accept(builder);
+    builder
+        .service("/config", new ConfigService(configView).decorate(bearer))
+        .serviceUnder("/", api.decorate(bearer));
     Server server = builder.build();
     server.start().join();
     return new GatewayServer(server, backend);

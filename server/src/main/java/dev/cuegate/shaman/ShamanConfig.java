@@ -1,6 +1,8 @@
 package dev.cuegate.shaman;
 
+import dev.cuegate.config.ByteSize;
 import dev.cuegate.config.ConfigException;
+import dev.cuegate.config.GoDuration;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Settings of the Shaman file store (DESIGN §4), read once from the environment.
@@ -31,8 +31,6 @@ public record ShamanConfig(
   static final Duration DEFAULT_GC_MAX_AGE = Duration.ofDays(31);
   static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 30;
 
-  private static final Pattern BYTE_SIZE =
-      Pattern.compile("(\\d+)\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?", Pattern.CASE_INSENSITIVE);
 
   public ShamanConfig {
     extraCheckoutRoots = List.copyOf(extraCheckoutRoots);
@@ -117,7 +115,7 @@ public record ShamanConfig(
       return fallback;
     }
     try {
-      return GoDurations.parse(v);
+      return GoDuration.parse(v);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(name, e.getMessage());
     }
@@ -128,26 +126,12 @@ public record ShamanConfig(
     if (v == null) {
       return fallback;
     }
-    Matcher m = BYTE_SIZE.matcher(v);
-    if (!m.matches()) {
-      throw new ConfigException(name, "expected a byte count such as 68719476736 or 64GiB, got \""
-          + v + "\"");
-    }
-    long multiplier = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
-      case "kb" -> 1_000L;
-      case "mb" -> 1_000_000L;
-      case "gb" -> 1_000_000_000L;
-      case "tb" -> 1_000_000_000_000L;
-      case "kib" -> 1L << 10;
-      case "mib" -> 1L << 20;
-      case "gib" -> 1L << 30;
-      case "tib" -> 1L << 40;
-      default -> 1L;
-    };
     try {
-      return Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw new ConfigException(name, "too large: \"" + v + "\"");
+      return ByteSize.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          name, "expected a byte count such as 68719476736 or 64GiB, got \"" + v + "\"");
     }
   }
+
 }

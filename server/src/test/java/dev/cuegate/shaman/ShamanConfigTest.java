@@ -62,11 +62,4 @@ class ShamanConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(variable + ": ");
   }
-
-  @ParameterizedTest
-  @CsvSource({"24h, 86400000", "30m, 1800000", "1m30s, 90000", "500ms, 500", "1.5h, 5400000",
-      "0, 0", "2h45m0.5s, 9900500"})
-  void goDurationsParse(String text, long millis) {
-    assertThat(GoDurations.parse(text)).isEqualTo(Duration.ofMillis(millis));
-  }
 }

@@ -1,5 +1,7 @@
 package dev.cuegate.transcode;
 
+import static dev.cuegate.testing.RandomChecks.forAll;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.api.Test;
 
 /**
  * The transcoder against protobuf-java's JsonFormat, over random messages of every message type
@@ -30,10 +30,46 @@ import net.jqwik.api.ShrinkingMode;
  */
 class TranscoderProperties {
   private static final List<Descriptor> TYPES = RandomMessages.types();
+  /** Each try covers every message type of the contract, so a few tries go a long way. */
+  private static final int TRIES = 12;
+
   private final Transcoder transcoder = Transcoder.create();
 
-  @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-  void jsonMatchesJsonFormatNormalizedToGrpcGateway(@ForAll long seed) {
+  @Test
+  void jsonMatchesJsonFormatNormalizedToGrpcGateway() {
+    forAll(TRIES, random -> unchecked(() -> checkJsonMatchesJsonFormatNormalizedToGrpcGateway(random.nextLong())));
+  }
+
+  @Test
+  void jsonReadsBackToTheSameMessage() {
+    forAll(TRIES, random -> unchecked(() -> checkJsonReadsBackToTheSameMessage(random.nextLong())));
+  }
+
+  @Test
+  void jsonFormatOutputIsValidInput() {
+    forAll(TRIES, random -> unchecked(() -> checkJsonFormatOutputIsValidInput(random.nextLong())));
+  }
+
+  @Test
+  void fieldOrderOnTheWireDoesNotChangeTheJson() {
+    forAll(TRIES, random -> unchecked(() -> checkFieldOrderOnTheWireDoesNotChangeTheJson(random.nextLong())));
+  }
+
+  private interface Check {
+    void run() throws Exception;
+  }
+
+  private static void unchecked(Check check) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void checkJsonMatchesJsonFormatNormalizedToGrpcGateway(long seed) throws Exception {
     RandomMessages messages = new RandomMessages(seed);
     for (Descriptor type : TYPES) {
       // given
@@ -53,8 +89,7 @@ class TranscoderProperties {
     }
   }
 
-  @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-  void jsonReadsBackToTheSameMessage(@ForAll long seed) throws Exception {
+  private void checkJsonReadsBackToTheSameMessage(long seed) throws Exception {
     RandomMessages messages = new RandomMessages(seed);
     for (Descriptor type : TYPES) {
       // given
@@ -69,8 +104,7 @@ class TranscoderProperties {
     }
   }
 
-  @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-  void jsonFormatOutputIsValidInput(@ForAll long seed) throws Exception {
+  private void checkJsonFormatOutputIsValidInput(long seed) throws Exception {
     RandomMessages messages = new RandomMessages(seed);
     for (Descriptor type : TYPES) {
       // given
@@ -85,8 +119,7 @@ class TranscoderProperties {
     }
   }
 
-  @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-  void fieldOrderOnTheWireDoesNotChangeTheJson(@ForAll long seed) throws Exception {
+  private void checkFieldOrderOnTheWireDoesNotChangeTheJson(long seed) throws Exception {
     RandomMessages messages = new RandomMessages(seed);
     Random random = new Random(seed);
     for (Descriptor type : TYPES) {
