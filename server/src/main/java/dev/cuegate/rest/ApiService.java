@@ -154,6 +154,13 @@ public final class ApiService implements HttpService {
         codec.toJson(proto, json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (TranscodeException e) {
+        // The upstream's fault, not the client's: never a 400.
+        return new ApiError(
+                Status.Code.INTERNAL,
+                HttpStatus.BAD_GATEWAY,
+                "Cuebot sent an answer that cannot be read: " + e.getMessage())
+            .toResponse();
       }
       return HttpResponse.of(headers.build(), HttpData.wrap(json.toByteArray()));
     }
