@@ -67,7 +67,7 @@ class JwtVerifierProperties {
   private static String token(byte[] secret, String subject, int alg) {
     String payload = "{\"sub\":" + jsonString(subject) + ",\"exp\":"
         + (NOW.getEpochSecond() + 60) + "}";
-    return Tokens.hmac(ALGORITHMS[alg][1], secret,
+    return RawTokens.hmac(ALGORITHMS[alg][1], secret,
         "{\"alg\":\"" + ALGORITHMS[alg][0] + "\"}", payload);
   }
 

@@ -48,7 +48,7 @@ class JwtVerifierTest {
   }
 
   private static String validToken() {
-    return Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 3600) + "}");
+    return RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 3600) + "}");
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(
@@ -64,7 +64,7 @@ class JwtVerifierTest {
     @ParameterizedTest
     @CsvSource({"HS256, HmacSHA256", "HS384, HmacSHA384", "HS512, HmacSHA512"})
     void validHmacTokenYieldsItsSubjectAndClaims(String alg, String jca) throws AuthException {
-      String token = Tokens.hmac(jca, SECRET, "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}",
+      String token = RawTokens.hmac(jca, SECRET, "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}",
           "{\"sub\":\"alice\",\"role\":\"admin\",\"exp\":" + (NOW_S + 60) + "}");
 
       Principal principal = verifier.verify(bearer(token));
@@ -77,7 +77,7 @@ class JwtVerifierTest {
 
     @Test
     void tokenWithoutSubjectHasAnEmptySubject() throws AuthException {
-      String token = Tokens.hs256(SECRET, "{\"exp\":" + (NOW_S + 60) + ",\"note\":null}");
+      String token = RawTokens.hs256(SECRET, "{\"exp\":" + (NOW_S + 60) + ",\"note\":null}");
 
       Principal principal = verifier.verify(bearer(token));
 
@@ -93,14 +93,14 @@ class JwtVerifierTest {
 
     @Test
     void expiredTokenWithinLeewayIsAccepted() throws AuthException {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S - 29) + "}");
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S - 29) + "}");
 
       assertThat(verifier.verify(bearer(token)).subject()).isEqualTo("alice");
     }
 
     @Test
     void notBeforeAndIssuedAtWithinLeewayAreAccepted() throws AuthException {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 60)
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 60)
           + ",\"nbf\":" + (NOW_S + 29) + ",\"iat\":" + (NOW_S + 29) + "}");
 
       assertThat(verifier.verify(bearer(token)).subject()).isEqualTo("alice");
@@ -108,7 +108,7 @@ class JwtVerifierTest {
 
     @Test
     void fractionalTimesAsSentByFlamencoWorkersAreAccepted() throws AuthException {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"w\",\"exp\":" + (NOW_S + 60)
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"w\",\"exp\":" + (NOW_S + 60)
           + ".25,\"iat\":" + (NOW_S - 1) + ".75}");
 
       assertThat(verifier.verify(bearer(token)).subject()).isEqualTo("w");
@@ -118,7 +118,7 @@ class JwtVerifierTest {
     void matchingIssuerAndAudienceAreAccepted() throws AuthException {
       JwtVerifier strict = JwtVerifier.builder(SECRET).clock(CLOCK)
           .issuer("cueweb").audience("cuegate").build();
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"iss\":\"cueweb\","
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"iss\":\"cueweb\","
           + "\"aud\":[\"other\",\"cuegate\"],\"exp\":" + (NOW_S + 60) + "}");
 
       assertThat(strict.verify(bearer(token)).subject()).isEqualTo("alice");
@@ -135,7 +135,7 @@ class JwtVerifierTest {
       String header = "{\"alg\": \"HS256\", \"typ\": \"JWT\"}";
       String payload = "{\"sub\": \"test-user\", \"exp\": " + (NOW_S + 3600) + "}";
       byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-      String token = Tokens.hmac("HmacSHA256", key, header, payload);
+      String token = RawTokens.hmac("HmacSHA256", key, header, payload);
       JwtVerifier gateway = JwtVerifier.builder(key).clock(CLOCK).build();
 
       Principal principal = gateway.verify(bearer(token));
@@ -155,7 +155,7 @@ class JwtVerifierTest {
       Base64.Encoder standard = Base64.getEncoder().withoutPadding();
       String token = null;
       for (int user = 0; token == null || !(token.contains("+") || token.contains("/")); user++) {
-        token = Tokens.hmac("HmacSHA256", key, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+        token = RawTokens.hmac("HmacSHA256", key, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
             "{\"sub\":\"user" + user + "\",\"exp\":" + (NOW_S + 3600) + "}", standard);
       }
       JwtVerifier gateway = JwtVerifier.builder(key).clock(CLOCK).build();
@@ -225,7 +225,7 @@ class JwtVerifierTest {
 
     @Test
     void payloadThatIsNotJsonIsMalformed() {
-      String token = Tokens.hmac("HmacSHA256", SECRET, "{\"alg\":\"HS256\"}", "not json");
+      String token = RawTokens.hmac("HmacSHA256", SECRET, "{\"alg\":\"HS256\"}", "not json");
 
       assertRejected(bearer(token), "malformed")
           .hasMessageContaining("payload is not a JSON object");
@@ -233,7 +233,7 @@ class JwtVerifierTest {
 
     @Test
     void headerThatIsNotAnObjectIsMalformed() {
-      String token = Tokens.hmac("HmacSHA256", SECRET, "[\"HS256\"]", "{}");
+      String token = RawTokens.hmac("HmacSHA256", SECRET, "[\"HS256\"]", "{}");
 
       assertRejected(bearer(token), "malformed")
           .hasMessageContaining("header is not a JSON object");
@@ -241,14 +241,14 @@ class JwtVerifierTest {
 
     @Test
     void claimOfTheWrongTypeIsMalformed() {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":\"tomorrow\"}");
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":\"tomorrow\"}");
 
       assertRejected(bearer(token), "malformed").hasMessageContaining("invalid claims");
     }
 
     @Test
     void criticalHeaderExtensionIsRejected() {
-      String token = Tokens.hmac("HmacSHA256", SECRET,
+      String token = RawTokens.hmac("HmacSHA256", SECRET,
           "{\"alg\":\"HS256\",\"crit\":[\"x-custom\"],\"x-custom\":1}",
           "{\"exp\":" + (NOW_S + 60) + "}");
 
@@ -257,8 +257,8 @@ class JwtVerifierTest {
 
     @Test
     void unsignedTokenWithAlgNoneIsRejected() {
-      String token = Tokens.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
-          + Tokens.encode("{\"sub\":\"admin\",\"exp\":" + (NOW_S + 60) + "}") + ".";
+      String token = RawTokens.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+          + RawTokens.encode("{\"sub\":\"admin\",\"exp\":" + (NOW_S + 60) + "}") + ".";
 
       assertRejected(bearer(token), "bad_algorithm").hasMessageContaining("'none'");
     }
@@ -266,7 +266,7 @@ class JwtVerifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"None", "NONE", "RS256", "ES256", "PS256", "EdDSA", "hs256", "HS1"})
     void algorithmsOtherThanHmacAreRejectedByName(String alg) {
-      String token = Tokens.hmac("HmacSHA256", SECRET, "{\"alg\":\"" + alg + "\"}",
+      String token = RawTokens.hmac("HmacSHA256", SECRET, "{\"alg\":\"" + alg + "\"}",
           "{\"exp\":" + (NOW_S + 60) + "}");
 
       assertRejected(bearer(token), "bad_algorithm").hasMessageContaining("'" + alg + "'");
@@ -274,7 +274,7 @@ class JwtVerifierTest {
 
     @Test
     void headerWithoutAlgIsRejected() {
-      String token = Tokens.hmac("HmacSHA256", SECRET, "{\"typ\":\"JWT\"}",
+      String token = RawTokens.hmac("HmacSHA256", SECRET, "{\"typ\":\"JWT\"}",
           "{\"exp\":" + (NOW_S + 60) + "}");
 
       assertRejected(bearer(token), "bad_algorithm").hasMessageContaining("no alg");
@@ -298,14 +298,14 @@ class JwtVerifierTest {
           + Base64.getMimeEncoder().encodeToString(publicKey) + "\n-----END PUBLIC KEY-----\n";
       String payload = "{\"sub\":\"admin\",\"exp\":" + (NOW_S + 60) + "}";
 
-      assertRejected(bearer(Tokens.hs256(publicKey, payload)), "bad_signature");
-      assertRejected(bearer(Tokens.hs256(pem.getBytes(StandardCharsets.US_ASCII), payload)),
+      assertRejected(bearer(RawTokens.hs256(publicKey, payload)), "bad_signature");
+      assertRejected(bearer(RawTokens.hs256(pem.getBytes(StandardCharsets.US_ASCII), payload)),
           "bad_signature");
     }
 
     @Test
     void tokenSignedWithAnotherSecretIsRejected() {
-      String token = Tokens.hs256("another-secret".getBytes(StandardCharsets.UTF_8),
+      String token = RawTokens.hs256("another-secret".getBytes(StandardCharsets.UTF_8),
           "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 60) + "}");
 
       assertRejected(bearer(token), "bad_signature").hasMessage("token signature is invalid");
@@ -314,7 +314,7 @@ class JwtVerifierTest {
     @Test
     void tamperedPayloadIsRejected() {
       String[] parts = validToken().split("\\.");
-      String forged = Tokens.encode("{\"sub\":\"admin\",\"exp\":" + (NOW_S + 3600) + "}");
+      String forged = RawTokens.encode("{\"sub\":\"admin\",\"exp\":" + (NOW_S + 3600) + "}");
 
       assertRejected(bearer(parts[0] + "." + forged + "." + parts[2]), "bad_signature");
     }
@@ -329,14 +329,14 @@ class JwtVerifierTest {
 
     @Test
     void tokenWithoutExpIsRejected() {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\"}");
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\"}");
 
       assertRejected(bearer(token), "missing_exp").hasMessageContaining("exp");
     }
 
     @Test
     void expiredTokenIsRejected() {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S - 30) + "}");
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S - 30) + "}");
 
       assertRejected(bearer(token), "expired")
           .hasMessageContaining("expired at " + NOW.minusSeconds(30));
@@ -344,7 +344,7 @@ class JwtVerifierTest {
 
     @Test
     void expiryIsJudgedByTheInjectedClock() {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 60) + "}");
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 60) + "}");
       JwtVerifier later = JwtVerifier.builder(SECRET).leeway(Duration.ZERO)
           .clock(Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC)).build();
 
@@ -355,7 +355,7 @@ class JwtVerifierTest {
 
     @Test
     void tokenNotYetValidIsRejected() {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 600)
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 600)
           + ",\"nbf\":" + (NOW_S + 31) + "}");
 
       assertRejected(bearer(token), "not_yet_valid").hasMessageContaining("not valid before");
@@ -363,7 +363,7 @@ class JwtVerifierTest {
 
     @Test
     void tokenIssuedInTheFutureIsRejected() {
-      String token = Tokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 600)
+      String token = RawTokens.hs256(SECRET, "{\"sub\":\"alice\",\"exp\":" + (NOW_S + 600)
           + ",\"iat\":" + (NOW_S + 31) + "}");
 
       assertRejected(bearer(token), "issued_in_future")
@@ -374,7 +374,7 @@ class JwtVerifierTest {
     @ValueSource(strings = {",\"iss\":\"someone-else\"", ""})
     void wrongOrMissingIssuerIsRejected(String issClaim) {
       JwtVerifier strict = JwtVerifier.builder(SECRET).clock(CLOCK).issuer("cueweb").build();
-      String token = Tokens.hs256(SECRET, "{\"exp\":" + (NOW_S + 60) + issClaim + "}");
+      String token = RawTokens.hs256(SECRET, "{\"exp\":" + (NOW_S + 60) + issClaim + "}");
 
       assertThatThrownBy(() -> strict.verify(bearer(token)))
           .isInstanceOfSatisfying(AuthException.class,
@@ -386,7 +386,7 @@ class JwtVerifierTest {
     @ValueSource(strings = {",\"aud\":\"other\"", ",\"aud\":[\"a\",\"b\"]", ""})
     void wrongOrMissingAudienceIsRejected(String audClaim) {
       JwtVerifier strict = JwtVerifier.builder(SECRET).clock(CLOCK).audience("cuegate").build();
-      String token = Tokens.hs256(SECRET, "{\"exp\":" + (NOW_S + 60) + audClaim + "}");
+      String token = RawTokens.hs256(SECRET, "{\"exp\":" + (NOW_S + 60) + audClaim + "}");
 
       assertThatThrownBy(() -> strict.verify(bearer(token)))
           .isInstanceOfSatisfying(AuthException.class,
@@ -398,7 +398,7 @@ class JwtVerifierTest {
     void rejectionMessagesNeverContainTheSecret() {
       String secretText = new String(SECRET, StandardCharsets.UTF_8);
 
-      assertRejected(bearer(Tokens.hs256("x".getBytes(StandardCharsets.UTF_8), "{}")),
+      assertRejected(bearer(RawTokens.hs256("x".getBytes(StandardCharsets.UTF_8), "{}")),
           "bad_signature").hasMessageNotContaining(secretText);
     }
   }

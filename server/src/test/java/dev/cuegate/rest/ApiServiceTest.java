@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
-import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.Server;
 import dev.cuegate.config.FieldValidation;
 import dev.cuegate.contract.ApiMethod;
@@ -63,16 +61,18 @@ class ApiServiceTest {
             backend,
             FieldValidation.WARN,
             Duration.ofSeconds(5));
-    server = Server.builder().http(0).serviceUnder("/", api).build();
+    server =
+        Server.builder()
+            .http(0)
+            .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO)
+            .serviceUnder("/", api)
+            .build();
     server.start().join();
     return WebClient.of("http://127.0.0.1:" + server.activeLocalPort());
   }
 
   private static AggregatedHttpResponse post(WebClient client, String path) {
-    return client
-        .execute(RequestHeaders.of(HttpMethod.POST, path), "{}", MediaType.JSON_UTF_8)
-        .aggregate()
-        .join();
+    return client.prepare().post(path).content(MediaType.JSON_UTF_8, "{}").execute().aggregate().join();
   }
 
   @Test

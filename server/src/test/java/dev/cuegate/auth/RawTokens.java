@@ -10,11 +10,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Builds tokens byte by byte with the JDK's own HMAC, independently of the code under test, so
  * that a test can reproduce exactly what a client such as the seed's snippets sends.
  */
-final class Tokens {
+final class RawTokens {
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-  private Tokens() {}
+  private RawTokens() {}
 
   /** A token with base64url parts, as RFC 7515 and the seed's Python snippet make them. */
   static String hmac(String jcaAlgorithm, byte[] secret, String headerJson, String payloadJson) {
