@@ -44,13 +44,17 @@ final class ContentModel {
     int slot = 0;
     int seen = 0;
     for (XmlElement child : element.children()) {
-      while (slot < sequence.size() && !sequence.get(slot).name().equals(child.name())) {
-        requireMinimum(element, context, sequence.get(slot), seen);
+      if (!holds(sequence.subList(slot, sequence.size()), child.name())) {
+        throw SpecErrors.at(child, context, unexpected(element, child, sequence));
+      }
+      while (!sequence.get(slot).name().equals(child.name())) {
+        Slot skipped = sequence.get(slot);
+        if (seen < skipped.min() && holds(element, skipped.name())) {
+          throw SpecErrors.at(child, context, outOfOrder(element, child, sequence));
+        }
+        requireMinimum(element, context, skipped, seen);
         slot++;
         seen = 0;
-      }
-      if (slot == sequence.size()) {
-        throw SpecErrors.at(child, context, unexpected(element, child, sequence));
       }
       seen++;
       if (seen > sequence.get(slot).max()) {
@@ -97,16 +101,32 @@ final class ContentModel {
     }
   }
 
+  private static boolean holds(List<Slot> slots, String name) {
+    return slots.stream().anyMatch(slot -> slot.name().equals(name));
+  }
+
+  private static boolean holds(XmlElement element, String name) {
+    return element.children().stream().anyMatch(child -> child.name().equals(name));
+  }
+
   private static String unexpected(XmlElement parent, XmlElement child, List<Slot> sequence) {
-    boolean known = sequence.stream().anyMatch(slot -> slot.name().equals(child.name()));
     if (sequence.isEmpty()) {
       return "<" + parent.name() + "> holds text only, not <" + child.name() + ">";
     }
-    String order = sequence.stream().map(slot -> "<" + slot.name() + ">")
+    if (holds(sequence, child.name())) {
+      return outOfOrder(parent, child, sequence);
+    }
+    return "<" + parent.name() + "> cannot hold <" + child.name() + ">; it holds "
+        + order(sequence);
+  }
+
+  private static String outOfOrder(XmlElement parent, XmlElement child, List<Slot> sequence) {
+    return "<" + child.name() + "> is out of order in <" + parent.name() + ">; the order is "
+        + order(sequence);
+  }
+
+  private static String order(List<Slot> sequence) {
+    return sequence.stream().map(slot -> "<" + slot.name() + ">")
         .collect(Collectors.joining(", "));
-    return known
-        ? "<" + child.name() + "> is out of order in <" + parent.name() + ">; the order is "
-            + order
-        : "<" + parent.name() + "> cannot hold <" + child.name() + ">; it holds " + order;
   }
 }
