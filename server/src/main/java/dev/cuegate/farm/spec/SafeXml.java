@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -16,8 +17,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a spec into {@link XmlElement}s without ever loading a DTD or an entity: the DOCTYPE is
- * checked as text, an internal DTD subset (where entities would be declared) is refused, and any
- * entity reference other than the five predefined ones fails as undeclared. Nothing is fetched
+ * checked as text, an internal DTD subset (where entities would be declared) is refused, and, as
+ * the reader supports no DTD, any entity reference other than the five predefined ones fails as
+ * undeclared. Nothing is fetched
  * from the network or read from the file system, whatever the document says.
  */
 final class SafeXml {
@@ -35,13 +37,19 @@ final class SafeXml {
 
   /** The root element of {@code xml}, with root name {@code root}. */
   static XmlElement parse(String xml, String root) {
+    Optional<String> doctype = doctype(xml);
+    doctype.ifPresent(declaration -> checkDoctype(declaration, root));
     XMLStreamReader reader = open(xml);
     Deque<XmlElement> open = new ArrayDeque<>();
     XmlElement top = null;
     try {
       while (reader.hasNext()) {
         switch (reader.next()) {
-          case XMLStreamConstants.DTD -> checkDoctype(reader.getText(), root);
+          case XMLStreamConstants.DTD -> {
+            if (doctype.isEmpty()) {
+              throw new SpecException("the DOCTYPE is not where a DOCTYPE belongs");
+            }
+          }
           case XMLStreamConstants.START_ELEMENT -> {
             XmlElement element = startElement(reader);
             if (open.isEmpty()) {
@@ -99,11 +107,53 @@ final class SafeXml {
     }
   }
 
-  private static void checkDoctype(String doctype, String root) {
-    if (doctype.indexOf('[') >= 0) {
-      throw new SpecException(
-          "the DOCTYPE has an internal subset; entity and other declarations are not accepted");
+  /**
+   * The DOCTYPE declaration of the prolog, read from the text itself: the JDK's StAX reader hands
+   * out a garbled copy of long declarations.
+   */
+  private static Optional<String> doctype(String xml) {
+    int at = xml.startsWith("\uFEFF") ? 1 : 0;
+    while (true) {
+      while (at < xml.length() && Character.isWhitespace(xml.charAt(at))) {
+        at++;
+      }
+      if (xml.startsWith("<?", at)) {
+        at = after(xml, "?>", at);
+      } else if (xml.startsWith("<!--", at)) {
+        at = after(xml, "-->", at);
+      } else if (xml.startsWith("<!DOCTYPE", at)) {
+        return Optional.of(declaration(xml, at));
+      } else {
+        return Optional.empty();
+      }
     }
+  }
+
+  private static int after(String xml, String end, int from) {
+    int at = xml.indexOf(end, from);
+    return at < 0 ? xml.length() : at + end.length();
+  }
+
+  /** The declaration from {@code <!DOCTYPE} to its closing {@code >}, quotes respected. */
+  private static String declaration(String xml, int start) {
+    char quote = 0;
+    for (int at = start; at < xml.length(); at++) {
+      char c = xml.charAt(at);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        throw new SpecException(
+            "the DOCTYPE has an internal subset; entity and other declarations are not accepted");
+      } else if (c == '>') {
+        return xml.substring(start, at + 1);
+      }
+    }
+    throw new SpecException("the DOCTYPE is not closed");
+  }
+
+  private static void checkDoctype(String doctype, String root) {
     Matcher matcher = DOCTYPE.matcher(doctype.strip());
     if (!matcher.matches()) {
       throw new SpecException("the DOCTYPE is not understood: " + doctype);

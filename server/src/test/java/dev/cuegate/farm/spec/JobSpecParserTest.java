@@ -303,11 +303,11 @@ class JobSpecParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // the spec element
         "<spec><shot>sh01</shot><user>jdoe</user></spec>| <spec> needs <show>",
         "<spec><show>t1</show><user>jdoe</user></spec>| <spec> needs <shot>",
         "<spec><show>t1</show><shot>sh01</shot></spec>| <spec> needs <user>",
-        "<spec><shot>sh01</shot><show>t1</show><user>jdoe</user></spec>| <shot> is out of order in <spec>",
+        "<spec><shot>sh01</shot><show>t1</show><user>jdoe</user></spec>"
+            + "| <shot> is out of order in <spec>",
         "<spec><show>t1</show><shot>sh01</shot><user>jdoe</user><bogus/></spec>"
             + "| <spec> cannot hold <bogus>",
         "<spec version=\"2\"><show>t1</show><shot>sh01</shot><user>jdoe</user></spec>"
@@ -352,7 +352,8 @@ class JobSpecParserTest {
         "<maxgpus>-2</maxgpus>| <maxgpus> \"-2\"",
         "<localbook cores=\"2\"/>| <localbook> needs the attribute \"host\"",
         "<localbook host=\" \"/>| <localbook> has an empty host",
-        "<localbook host=\"ws1\" cores=\"many\"/>| <localbook cores=\"many\"> is not a whole number",
+        "<localbook host=\"ws1\" cores=\"many\"/>"
+            + "| <localbook cores=\"many\"> is not a whole number",
         "<localbook host=\"ws1\" colour=\"red\"/>| <localbook> has no attribute \"colour\"",
         "<env><key>v</key></env>| <key> needs the attribute \"name\"",
         "<env><key name=\"\">v</key></env>| the environment variable name \"\" is not usable",
@@ -550,7 +551,9 @@ class JobSpecParserTest {
             + "| <depjob> is empty",
       })
   void dependErrorsNameTheDependency(String depend, String message) {
-    assertThatThrownBy(() -> JobSpecParser.parse(withDepends("<depends>" + depend + "</depends>")))
+    String xml = withDepends("<depends>" + depend + "</depends>");
+
+    assertThatThrownBy(() -> JobSpecParser.parse(xml))
         .isInstanceOf(SpecException.class)
         .hasMessageStartingWith("depend #1: ")
         .hasMessageContaining(message.strip());

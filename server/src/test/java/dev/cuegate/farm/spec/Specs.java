@@ -31,7 +31,8 @@ final class Specs {
 
   /** A spec with a valid job and {@code depends} after it. */
   static String withDepends(String depends) {
-    return withHeader(header(), "<job name=\"comp\"><layers>" + LAYER + "</layers></job>" + depends);
+    String job = "<job name=\"comp\"><layers>" + LAYER + "</layers></job>";
+    return withHeader(header(), job + depends);
   }
 
   static String header() {
