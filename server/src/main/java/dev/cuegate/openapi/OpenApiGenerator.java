@@ -74,10 +74,10 @@ final class OpenApiGenerator {
 
   private ObjectNode operation(ApiMethod method) {
     ObjectNode operation =
-        JSON.objectNode()
-            .put("operationId", method.serviceName() + "." + method.methodName())
-            .put("summary", method.methodName());
-    comments.of(method.descriptor()).ifPresent(text -> operation.put("description", text));
+        JSON.objectNode().put("operationId", method.serviceName() + "." + method.methodName());
+    comments
+        .of(method.descriptor())
+        .ifPresent(text -> operation.put("summary", firstSentence(text)).put("description", text));
     operation.putArray("tags").add(method.serviceName());
     ObjectNode body =
         operation
@@ -103,6 +103,12 @@ final class OpenApiGenerator {
       responses.putObject(status).put("$ref", ERROR_RESPONSE);
     }
     return operation;
+  }
+
+  /** Swagger UI shows the summary beside the path, where one sentence fits. */
+  private static String firstSentence(String text) {
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
   }
 
   private static ObjectNode errorResponse() {
