@@ -17,6 +17,13 @@ final class OpenApiGenerator {
   private static final String ERROR_RESPONSE = "#/components/responses/Error";
   /** The statuses every call can answer with besides 200 (DESIGN §2.3). */
   private static final String[] ERROR_STATUSES = {"400", "401", "404", "503", "default"};
+  private static final String INFO =
+      "OpenCue's Cuebot API on HTTP: every method is `POST /<package>.<Service>/<Method>` with a"
+          + " JSON body (empty means `{}`) and a JSON answer, in grpc-gateway v2's mapping:"
+          + " lowerCamelCase names (the proto names are accepted too), 64-bit integers as strings,"
+          + " enums by name, unset messages as `null`. Unknown request fields are ignored with a"
+          + " `Warning` header; `?fieldValidation=Strict` turns them into a 400. Paths with a wrong"
+          + " package but a unique service name (`/frame.FrameInterface/...`) are served too.";
 
   private final ProtoComments comments = new ProtoComments();
   private final MessageSchemas schemas = new MessageSchemas(comments);
@@ -152,12 +159,4 @@ final class OpenApiGenerator {
             "The message as OpenCue's Go gateway phrases it: `rpc error: code = NotFound desc = ...`.");
     return schema;
   }
-
-  private static final String INFO =
-      "OpenCue's Cuebot API on HTTP: every method is `POST /<package>.<Service>/<Method>` with a"
-          + " JSON body (empty means `{}`) and a JSON answer, in grpc-gateway v2's mapping:"
-          + " lowerCamelCase names (the proto names are accepted too), 64-bit integers as strings,"
-          + " enums by name, unset messages as `null`. Unknown request fields are ignored with a"
-          + " `Warning` header; `?fieldValidation=Strict` turns them into a 400. Paths with a wrong"
-          + " package but a unique service name (`/frame.FrameInterface/...`) are served too.";
 }

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,7 +37,7 @@ class DocsPageBrowserTest {
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
   @TempDir Path profile;
-  private WebDriver browser;
+  private ChromeDriver browser;
 
   @BeforeEach
   void startBrowser() {
@@ -108,9 +106,8 @@ class DocsPageBrowserTest {
             browser.findElement(By.cssSelector(".live-responses-table tbody .response-col_description")).getText())
         .contains("\"shows\"", "\"testing\"", "\"pipeline\"");
 
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
-    byte[] screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
+    byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
     Path file = Path.of("target", "screenshots", "docs-getshows.png");
     Files.createDirectories(file.getParent());
     Files.write(file, screenshot);
