@@ -58,6 +58,16 @@ public final class EnvConfigLoader {
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
+  /** The JWT secret alone, from {@code JWT_SECRET} or {@code JWT_SECRET_FILE} (for the CLI). */
+  public static byte[] secret(Map<String, String> env) {
+    return SecretLoader.load(new EnvReader(env)).bytes();
+  }
+
+  /** The services {@code HIDDEN_SERVICES} hides, validated as {@link #load} does. */
+  public static List<String> hiddenServices(Map<String, String> env) {
+    return hiddenServices(new EnvReader(env));
+  }
+
   private static GatewayConfig.Http http(EnvReader read) {
     Optional<Path> cert = read.optionalPath(Variable.TLS_CERT_FILE);
     Optional<Path> key = read.optionalPath(Variable.TLS_KEY_FILE);

@@ -4,6 +4,8 @@ import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.openapi.ApiDocs;
+import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.upstream.Backend;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,9 +47,18 @@ public final class CueGate implements AutoCloseable {
     Backend backend = Backend.cuebot(config.upstream());
     JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
     ShamanService shaman = shaman(config, verifier, meters, clock);
+    ApiDocs docs = ApiDocs.of(OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
     GatewayServer api =
         GatewayServer.start(
-            config, registry, backend, verifier, ConfigView.of(config), shaman::mountOn);
+            config,
+            registry,
+            backend,
+            verifier,
+            ConfigView.of(config),
+            routes -> {
+              shaman.mountOn(routes);
+              docs.mountOn(routes);
+            });
     shaman.start();
     return new CueGate(api, backend, shaman, registry.methods().size());
   }

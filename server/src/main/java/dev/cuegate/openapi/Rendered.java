@@ -1,0 +1,4 @@
+package dev.cuegate.openapi;
+
+/** An {@link OpenApiSpec} rendered once, at start-up. */
+record Rendered(byte[] json, byte[] yaml) implements OpenApiSpec {}
