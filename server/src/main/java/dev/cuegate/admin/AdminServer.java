@@ -12,6 +12,7 @@ import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.rest.JsonErrorHandler;
 import dev.cuegate.upstream.Backend;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -59,6 +60,8 @@ public final class AdminServer implements AutoCloseable {
     builder
         .http(address)
         .gracefulShutdownTimeout(Duration.ZERO, shutdownGrace)
+        // Armeria's meters come from the API server; the admin port's own would only clash.
+        .meterRegistry(new CompositeMeterRegistry())
         .errorHandler(new JsonErrorHandler())
         .decorator(EncodingService.newDecorator())
         .route()

@@ -75,6 +75,11 @@ public final class GatewayMetrics implements AutoCloseable {
     return metrics;
   }
 
+  /** Where the meters are; Armeria's own server meters go there too. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   /** Counts a request rejected by authentication; {@code reason} is a short fixed code. */
   public void authFailure(String reason) {
     registry.counter("cuegate.auth.failures", "reason", reason).increment();

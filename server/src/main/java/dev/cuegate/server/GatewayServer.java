@@ -64,6 +64,7 @@ public final class GatewayServer implements AutoCloseable {
             .http2MaxStreamsPerConnection(config.upstream().maxConcurrentStreams())
             .gracefulShutdownTimeout(quietPeriod(http.shutdownGrace()), http.shutdownGrace())
             .errorHandler(new JsonErrorHandler())
+            .meterRegistry(metrics.registry())
             // The last decorator added sees the request first: the access log assigns the request
             // id, tracing puts it into the log context, metrics see the whole request, and the
             // services read and write plain bodies.

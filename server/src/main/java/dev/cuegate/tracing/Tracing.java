@@ -4,9 +4,13 @@ import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import dev.cuegate.config.GatewayConfig;
 import io.grpc.ClientInterceptor;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +39,8 @@ public final class Tracing implements AutoCloseable {
             .addPropertiesSupplier(() -> defaults(config.otlpEndpoint()))
             .addPropertiesCustomizer(
                 properties -> config.otlpEndpoint().isPresent() ? Map.of() : nothingExported())
+            .addTracerProviderCustomizer(
+                (tracers, properties) -> tracers.addSpanProcessor(KeepLocal.INSTANCE))
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();
@@ -59,6 +65,31 @@ public final class Tracing implements AutoCloseable {
         "otel.traces.exporter", "none",
         "otel.metrics.exporter", "none",
         "otel.logs.exporter", "none");
+  }
+
+  /**
+   * The SDK hands out non-recording, id-less spans when no span processor exists, which is the
+   * case when nothing is exported; this one keeps spans real (ids for logs and for Cuebot) and
+   * otherwise does nothing.
+   */
+  private enum KeepLocal implements SpanProcessor {
+    INSTANCE;
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+    @Override
+    public boolean isStartRequired() {
+      return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {}
+
+    @Override
+    public boolean isEndRequired() {
+      return false;
+    }
   }
 
   /** Starts a server span per request and puts trace and request ids into the log MDC. */
