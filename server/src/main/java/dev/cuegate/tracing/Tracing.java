@@ -3,17 +3,19 @@ package dev.cuegate.tracing;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import dev.cuegate.config.GatewayConfig;
 import io.grpc.ClientInterceptor;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * W3C trace context for every request: a server span continues the caller's {@code traceparent},
@@ -32,37 +34,43 @@ public final class Tracing implements AutoCloseable {
     this.telemetry = telemetry;
   }
 
-  /** Configures OpenTelemetry from the standard {@code OTEL_*} variables of the process. */
+  /**
+   * Without an OTLP endpoint, a bare SDK that records spans in the process only; with one, the SDK
+   * as the standard {@code OTEL_*} variables of the process configure it. The bare SDK also keeps
+   * start-up fast: the autoconfiguration scans the class path and probes the host.
+   */
   public static Tracing start(GatewayConfig.Operations config) {
-    OpenTelemetrySdk sdk =
+    if (config.otlpEndpoint().isEmpty()) {
+      return new Tracing(
+          OpenTelemetrySdk.builder()
+              .setTracerProvider(
+                  SdkTracerProvider.builder().addSpanProcessor(KeepLocal.INSTANCE).build())
+              .setPropagators(
+                  ContextPropagators.create(
+                      TextMapPropagator.composite(
+                          W3CTraceContextPropagator.getInstance(),
+                          W3CBaggagePropagator.getInstance())))
+              .build());
+    }
+    String endpoint = config.otlpEndpoint().get();
+    return new Tracing(
         AutoConfiguredOpenTelemetrySdk.builder()
-            .addPropertiesSupplier(() -> defaults(config.otlpEndpoint()))
-            .addPropertiesCustomizer(
-                properties -> config.otlpEndpoint().isPresent() ? Map.of() : nothingExported())
+            .addPropertiesSupplier(() -> defaults(endpoint))
             .addTracerProviderCustomizer(
                 (tracers, properties) -> tracers.addSpanProcessor(KeepLocal.INSTANCE))
             .disableShutdownHook()
             .build()
-            .getOpenTelemetrySdk();
-    return new Tracing(sdk);
+            .getOpenTelemetrySdk());
   }
 
   /** What applies unless the environment says otherwise. */
-  private static Map<String, String> defaults(Optional<String> otlpEndpoint) {
-    Map<String, String> defaults = new HashMap<>();
-    defaults.put("otel.service.name", "cuegate");
-    defaults.put("otel.propagators", "tracecontext,baggage");
-    // Metrics are scraped from the admin port, and logs go to stdout and the log file.
-    defaults.put("otel.metrics.exporter", "none");
-    defaults.put("otel.logs.exporter", "none");
-    otlpEndpoint.ifPresent(endpoint -> defaults.put("otel.exporter.otlp.endpoint", endpoint));
-    return defaults;
-  }
-
-  /** Without an endpoint no exporter is built, whatever else the environment says. */
-  private static Map<String, String> nothingExported() {
+  private static Map<String, String> defaults(String otlpEndpoint) {
     return Map.of(
-        "otel.traces.exporter", "none",
+        "otel.service.name", "cuegate",
+        "otel.exporter.otlp.endpoint", otlpEndpoint,
+        // The specification's default (the Java SDK's is grpc, whose sender is not shipped).
+        "otel.exporter.otlp.protocol", "http/protobuf",
+        // Metrics are scraped from the admin port, and logs go to stdout and the log file.
         "otel.metrics.exporter", "none",
         "otel.logs.exporter", "none");
   }
@@ -102,7 +110,7 @@ public final class Tracing implements AutoCloseable {
     return new ClientSpanInterceptor(tracer(), propagator());
   }
 
-  private Tracer tracer() {
+  Tracer tracer() {
     return telemetry.getTracer(INSTRUMENTATION);
   }
 
