@@ -118,10 +118,11 @@ public final class CueGate implements AutoCloseable {
   public String describe() {
     return "API on port "
         + api.port()
-        + admin.map(server -> ", admin on port " + server.port()).orElse(", no admin port")
         + " serving "
         + registeredMethods
-        + " methods, Cuebot at "
+        + " methods, "
+        + admin.map(server -> "admin on port " + server.port()).orElse("no admin port")
+        + ", Cuebot at "
         + backend.target();
   }
 
