@@ -19,8 +19,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -30,19 +28,7 @@ import java.util.function.Supplier;
  */
 final class ServerSpanDecorator implements DecoratingHttpServiceFunction {
   private static final TextMapGetter<RequestHeaders> HEADERS =
-      new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(RequestHeaders headers) {
-          List<String> names = new ArrayList<>();
-          headers.names().forEach(name -> names.add(name.toString()));
-          return names;
-        }
-
-        @Override
-        public String get(RequestHeaders headers, String key) {
-          return headers == null ? null : headers.get(key);
-        }
-      };
+      (headers, key) -> headers == null ? null : headers.get(key);
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;

@@ -61,10 +61,10 @@ class JsonLogFormatTest {
   void requestAndTraceIdsAreFieldsWhileARequestIsHandled() throws IOException {
     LogSetup.configure(context, console, "info", temp, LogFormat.JSON);
 
-    try (LogContext.Scope scope =
-        LogContext.enter("req-1", "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")) {
-      context.getLogger("dev.cuegate.Example").info("inside");
-    }
+    LogContext.Scope scope =
+        LogContext.enter("req-1", "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7");
+    context.getLogger("dev.cuegate.Example").info("inside");
+    scope.close();
     context.getLogger("dev.cuegate.Example").info("outside");
 
     List<JsonNode> lines = lines(console.toString(StandardCharsets.UTF_8));
