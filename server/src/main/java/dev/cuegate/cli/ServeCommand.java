@@ -35,7 +35,10 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Optional<Path> logFile =
-        LogSetup.configure(loaded.config().logging().level(), loaded.config().logging().dir());
+        LogSetup.configure(
+            loaded.config().logging().level(),
+            loaded.config().logging().dir(),
+            loaded.config().logging().format());
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
     logFile.ifPresent(file -> log.info("logging to {}", file));
     for (String warning : loaded.warnings()) {

@@ -73,6 +73,10 @@ public final class ConfigView {
       case SHUTDOWN_TIMEOUT -> GoDuration.format(http.shutdownGrace());
       case HIDDEN_SERVICES -> hidden(upstream.hiddenServices());
       case DATA_DIR -> config.dataDir().toString();
+      case ADMIN_PORT -> config.operations().adminEnabled() ? config.operations().adminPort() : 0;
+      case ADMIN_BIND -> config.operations().adminBind().orElse(null);
+      case LOG_FORMAT -> config.logging().format().name().toLowerCase(Locale.ROOT);
+      case OTEL_EXPORTER_OTLP_ENDPOINT -> config.operations().otlpEndpoint().orElse(null);
     };
   }
 

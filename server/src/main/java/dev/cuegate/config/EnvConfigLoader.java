@@ -27,6 +27,12 @@ public final class EnvConfigLoader {
       Pattern.compile("\\*|[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(\\.\\*)?");
   /** Lets an operator expose every service, since a blank value means "use the default". */
   static final String NO_HIDDEN_SERVICES = "none";
+  /** A host name, an IPv4 address, or an IPv6 address without brackets (and without a port). */
+  private static final Pattern BIND_ADDRESS =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
+          + "|[0-9A-Fa-f]*:[0-9A-Fa-f:]*(:\\d{1,3}(\\.\\d{1,3}){3})?");
+  private static final Pattern OTLP_ENDPOINT =
+      Pattern.compile("https?://[^\\s/?#]+(/\\S*)?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
   private static final int MAX_RECV_MSG_MB = 2047;
 
@@ -51,10 +57,11 @@ public final class EnvConfigLoader {
             read.optional(Variable.JWT_ISSUER),
             read.optional(Variable.JWT_AUDIENCE)),
         upstream(read),
-        new GatewayConfig.Logging(logLevel(read), read.path(Variable.LOG_DIR)),
+        new GatewayConfig.Logging(logLevel(read), read.path(Variable.LOG_DIR), logFormat(read)),
         fieldValidation(read),
         dataDir,
-        ShamanConfig.fromEnv(env, dataDir));
+        ShamanConfig.fromEnv(env, dataDir),
+        operations(read));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
@@ -159,6 +166,31 @@ public final class EnvConfigLoader {
       throw EnvReader.invalid(Variable.LOG_LEVEL, "one of trace, debug, info, warn, error", text);
     }
     return level;
+  }
+
+  private static LogFormat logFormat(EnvReader read) {
+    String text = read.text(Variable.LOG_FORMAT);
+    return LogFormat.parse(text).orElseThrow(() ->
+        EnvReader.invalid(Variable.LOG_FORMAT, "one of text, json", text));
+  }
+
+  private static GatewayConfig.Operations operations(EnvReader read) {
+    int adminPort = read.integer(Variable.ADMIN_PORT, 0, 65535);
+    Optional<String> bind = read.optional(Variable.ADMIN_BIND);
+    bind.ifPresent(address -> {
+      if (!BIND_ADDRESS.matcher(address).matches()) {
+        throw EnvReader.invalid(Variable.ADMIN_BIND,
+            "an IP address or host name such as 127.0.0.1, ::1 or localhost", address);
+      }
+    });
+    Optional<String> otlp = read.optional(Variable.OTEL_EXPORTER_OTLP_ENDPOINT);
+    otlp.ifPresent(endpoint -> {
+      if (!OTLP_ENDPOINT.matcher(endpoint).matches()) {
+        throw EnvReader.invalid(Variable.OTEL_EXPORTER_OTLP_ENDPOINT,
+            "an http:// or https:// URL such as http://otel-collector:4318", endpoint);
+      }
+    });
+    return new GatewayConfig.Operations(adminPort != 0, bind, adminPort, otlp);
   }
 
   private static FieldValidation fieldValidation(EnvReader read) {

@@ -18,7 +18,8 @@ public record GatewayConfig(
     Logging logging,
     FieldValidation fieldValidation,
     Path dataDir,
-    ShamanConfig shaman) {
+    ShamanConfig shaman,
+    Operations operations) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -47,6 +48,16 @@ public record GatewayConfig(
       int maxInboundMessageBytes,
       List<String> hiddenServices) {}
 
-  /** Log verbosity and where the log file goes. */
-  public record Logging(String level, Path dir) {}
+  /** Log verbosity, where the log file goes, and whether lines are plain text or JSON. */
+  public record Logging(String level, Path dir, LogFormat format) {}
+
+  /**
+   * The admin port (health, readiness, metrics) and where traces go.
+   *
+   * @param adminBind the address to listen on; empty means every interface
+   * @param otlpEndpoint where spans are exported over OTLP; empty means spans are never exported
+   */
+  public record Operations(
+      boolean adminEnabled, Optional<String> adminBind, int adminPort,
+      Optional<String> otlpEndpoint) {}
 }

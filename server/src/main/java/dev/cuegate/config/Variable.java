@@ -26,7 +26,11 @@ enum Variable {
   MAX_REQUEST_BYTES("16MiB"),
   SHUTDOWN_TIMEOUT("10s"),
   HIDDEN_SERVICES("rqd.*,report.RqdReportInterface"),
-  DATA_DIR("./data");
+  DATA_DIR("./data"),
+  ADMIN_PORT("8449"),
+  ADMIN_BIND(null),
+  LOG_FORMAT("text"),
+  OTEL_EXPORTER_OTLP_ENDPOINT(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

@@ -6,10 +6,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.cuegate.config.LogFormat;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,8 +25,8 @@ import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures Logback once at start-up: a pattern layout on stdout, plus a rolling file in the log
- * directory when that directory can be written. A missing or read-only directory only costs a
+ * Configures Logback once at start-up: plain text or JSON lines on stdout, plus a rolling file in
+ * the log directory when that directory can be written. A missing or read-only directory only costs a
  * warning, unlike the Go gateway, which fails to start without {@code /logs}.
  */
 public final class LogSetup {
@@ -56,14 +58,20 @@ public final class LogSetup {
    * @param logDir where {@value #LOG_FILE_NAME} goes; created if missing
    * @return the log file in use, or empty when only stdout is logged to
    */
-  public static Optional<Path> configure(String level, Path logDir) {
+  public static Optional<Path> configure(String level, Path logDir, LogFormat format) {
     return configure(
-        (LoggerContext) LoggerFactory.getILoggerFactory(), System.out, level, logDir);
+        (LoggerContext) LoggerFactory.getILoggerFactory(), System.out, level, logDir, format);
   }
 
-  /** As {@link #configure(String, Path)}, on a given context and console stream (for tests). */
+  /** As {@link #configure(String, Path, LogFormat)} in plain text, on a given context (tests). */
   static Optional<Path> configure(
       LoggerContext context, OutputStream console, String level, Path logDir) {
+    return configure(context, console, level, logDir, LogFormat.TEXT);
+  }
+
+  /** As {@link #configure(String, Path, LogFormat)}, on a given context and console stream. */
+  static Optional<Path> configure(
+      LoggerContext context, OutputStream console, String level, Path logDir, LogFormat format) {
     String normalized = level.toLowerCase(Locale.ROOT);
     if (!LEVELS.contains(normalized)) {
       throw new IllegalArgumentException("unknown log level: " + level);
@@ -71,7 +79,7 @@ public final class LogSetup {
     context.reset();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(normalized));
-    root.addAppender(consoleAppender(context, console));
+    root.addAppender(consoleAppender(context, console, format));
     if (!normalized.equals("debug") && !normalized.equals("trace")) {
       NOISY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
     }
@@ -84,7 +92,7 @@ public final class LogSetup {
           "LOG_DIR {} is not writable ({}); logging to stdout only", logDir, problem.get());
       return Optional.empty();
     }
-    root.addAppender(fileAppender(context, file));
+    root.addAppender(fileAppender(context, file, format));
     return Optional.of(file);
   }
 
@@ -102,22 +110,23 @@ public final class LogSetup {
   }
 
   private static OutputStreamAppender<ILoggingEvent> consoleAppender(
-      LoggerContext context, OutputStream console) {
+      LoggerContext context, OutputStream console, LogFormat format) {
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
     appender.setName("console");
-    appender.setEncoder(encoder(context));
+    appender.setEncoder(encoder(context, format));
     appender.setOutputStream(new NonClosingOutputStream(console));
     appender.start();
     return appender;
   }
 
-  private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
+  private static RollingFileAppender<ILoggingEvent> fileAppender(
+      LoggerContext context, Path file, LogFormat format) {
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
     appender.setName("file");
     appender.setFile(file.toString());
-    appender.setEncoder(encoder(context));
+    appender.setEncoder(encoder(context, format));
 
     FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
     rolling.setContext(context);
@@ -138,7 +147,13 @@ public final class LogSetup {
     return appender;
   }
 
-  private static PatternLayoutEncoder encoder(LoggerContext context) {
+  private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
+    if (format == LogFormat.JSON) {
+      JsonLineEncoder json = new JsonLineEncoder();
+      json.setContext(context);
+      json.start();
+      return json;
+    }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);

@@ -7,6 +7,7 @@ import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.auth.Principal;
+import dev.cuegate.logging.LogContext;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class AccessLogDecorator implements DecoratingHttpServiceFunction {
       requestId = ctx.id().text();
     }
     String id = requestId;
+    ctx.setAttr(RequestAttributes.REQUEST_ID, id);
     ctx.addAdditionalResponseHeader(REQUEST_ID_HEADER, id);
     ctx.log().whenComplete().thenAccept(log -> write(ctx, log, id));
     return delegate.serve(ctx, req);
@@ -46,15 +48,20 @@ public final class AccessLogDecorator implements DecoratingHttpServiceFunction {
       status = 499;
     }
     long micros = TimeUnit.NANOSECONDS.toMicros(log.totalDurationNanos());
-    ACCESS.info(
-        "{} {} {} {}.{}ms sub={} id={} client={}",
-        log.requestHeaders().method(),
-        log.requestHeaders().path(),
-        status,
-        micros / 1000,
-        String.format("%03d", micros % 1000),
-        principal == null ? "-" : principal.subject(),
-        requestId,
-        ctx.clientAddress().getHostAddress());
+    LogContext.Scope ids = LogContext.enter(requestId, ctx.attr(RequestAttributes.TRACE_ID), null);
+    try {
+      ACCESS.info(
+          "{} {} {} {}.{}ms sub={} id={} client={}",
+          log.requestHeaders().method(),
+          log.requestHeaders().path(),
+          status,
+          micros / 1000,
+          String.format("%03d", micros % 1000),
+          principal == null ? "-" : principal.subject(),
+          requestId,
+          ctx.clientAddress().getHostAddress());
+    } finally {
+      ids.close();
+    }
   }
 }

@@ -94,8 +94,9 @@ public final class ApiService implements HttpService {
     } catch (IllegalArgumentException e) {
       return ApiError.of(Status.Code.INVALID_ARGUMENT, e.getMessage()).toResponse();
     }
+    // Context-aware, so the upstream call starts inside the request's trace and log context.
     CompletableFuture<HttpResponse> response =
-        req.aggregate()
+        ctx.makeContextAware(req.aggregate())
             .thenCompose(body -> call(ctx, api, body, validation, metadata, timeout))
             .exceptionally(ApiService::failure);
     return HttpResponse.of(response);

@@ -14,5 +14,13 @@ public final class RequestAttributes {
   public static final AttributeKey<ApiMethod> METHOD =
       AttributeKey.valueOf(RequestAttributes.class, "METHOD");
 
+  /** The id echoed in {@code X-Request-Id}: the client's, or one made up for the request. */
+  public static final AttributeKey<String> REQUEST_ID =
+      AttributeKey.valueOf(RequestAttributes.class, "REQUEST_ID");
+
+  /** The W3C trace id of the request's server span. */
+  public static final AttributeKey<String> TRACE_ID =
+      AttributeKey.valueOf(RequestAttributes.class, "TRACE_ID");
+
   private RequestAttributes() {}
 }

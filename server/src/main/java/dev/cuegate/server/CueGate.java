@@ -1,5 +1,7 @@
 package dev.cuegate.server;
 
+import dev.cuegate.admin.AdminServer;
+import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
@@ -7,6 +9,7 @@ import dev.cuegate.contract.MethodRegistry;
 import dev.cuegate.openapi.ApiDocs;
 import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
+import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -15,6 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole service, wired by hand in this one place from the configuration: the object graph
@@ -22,15 +27,27 @@ import java.time.Clock;
  */
 public final class CueGate implements AutoCloseable {
   private final GatewayServer api;
+  private final Optional<AdminServer> admin;
   private final Backend backend;
   private final ShamanService shaman;
+  private final GatewayMetrics metrics;
+  private final Tracing tracing;
   private final int registeredMethods;
 
   private CueGate(
-      GatewayServer api, Backend backend, ShamanService shaman, int registeredMethods) {
+      GatewayServer api,
+      Optional<AdminServer> admin,
+      Backend backend,
+      ShamanService shaman,
+      GatewayMetrics metrics,
+      Tracing tracing,
+      int registeredMethods) {
     this.api = api;
+    this.admin = admin;
     this.backend = backend;
     this.shaman = shaman;
+    this.metrics = metrics;
+    this.tracing = tracing;
     this.registeredMethods = registeredMethods;
   }
 
@@ -42,9 +59,16 @@ public final class CueGate implements AutoCloseable {
   /** As {@link #start(GatewayConfig)}, with the clock that tokens are checked against. */
   public static CueGate start(GatewayConfig config, Clock clock) {
     createDataDir(config);
-    MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    GatewayMetrics metrics = GatewayMetrics.create(meters);
+    Tracing tracing = Tracing.start(config.operations());
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
-    Backend backend = Backend.cuebot(config.upstream());
+    // Tracing is listed last so that it sees the call first: the timed call carries its context.
+    Backend backend =
+        Backend.cuebot(
+            config.upstream(),
+            List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor()));
+    metrics.watchUpstream(backend::state);
     JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
     ShamanService shaman = shaman(config, verifier, meters, clock);
     ApiDocs docs = ApiDocs.of(OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -58,9 +82,14 @@ public final class CueGate implements AutoCloseable {
             routes -> {
               shaman.mountOn(routes);
               docs.mountOn(routes);
-            });
+            },
+            metrics,
+            tracing);
+    Optional<AdminServer> admin =
+        AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
-    return new CueGate(api, backend, shaman, registry.methods().size());
+    return new CueGate(
+        api, admin, backend, shaman, metrics, tracing, registry.methods().size());
   }
 
   private static ShamanService shaman(
@@ -86,13 +115,20 @@ public final class CueGate implements AutoCloseable {
     return api.port();
   }
 
+  /** The bound admin port, if the admin port is enabled. */
+  public Optional<Integer> adminPort() {
+    return admin.map(AdminServer::port);
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
         + api.port()
         + " serving "
         + registeredMethods
-        + " methods, Cuebot at "
+        + " methods, "
+        + admin.map(server -> "admin on port " + server.port()).orElse("no admin port")
+        + ", Cuebot at "
         + backend.target();
   }
 
@@ -100,6 +136,9 @@ public final class CueGate implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    admin.ifPresent(AdminServer::close);
     shaman.close();
+    tracing.close();
+    metrics.close();
   }
 }

@@ -2,6 +2,9 @@ package dev.cuegate.server;
 
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.encoding.DecodingService;
+import com.linecorp.armeria.server.encoding.EncodingService;
+import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
@@ -10,6 +13,7 @@ import dev.cuegate.rest.ApiService;
 import dev.cuegate.rest.BearerAuthDecorator;
 import dev.cuegate.rest.ConfigService;
 import dev.cuegate.rest.JsonErrorHandler;
+import dev.cuegate.tracing.Tracing;
 import dev.cuegate.transcode.Transcoder;
 import dev.cuegate.upstream.Backend;
 import java.time.Duration;
@@ -21,6 +25,8 @@ import org.slf4j.LoggerFactory;
 /** The API port: every route behind a bearer token, wired once from the configuration. */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+  /** Smaller answers gain too little from gzip to pay for the CPU and the framing. */
+  private static final int MIN_GZIP_BYTES = 1024;
 
   private final Server server;
   private final Backend backend;
@@ -37,7 +43,9 @@ public final class GatewayServer implements AutoCloseable {
       Backend backend,
       TokenVerifier verifier,
       Map<String, Object> configView,
-      Consumer<ServerBuilder> moreRoutes) {
+      Consumer<ServerBuilder> moreRoutes,
+      GatewayMetrics metrics,
+      Tracing tracing) {
     GatewayConfig.Http http = config.http();
     ApiService api =
         new ApiService(
@@ -46,7 +54,8 @@ public final class GatewayServer implements AutoCloseable {
             backend,
             config.fieldValidation(),
             config.upstream().timeout());
-    BearerAuthDecorator bearer = new BearerAuthDecorator(verifier, failure -> {});
+    BearerAuthDecorator bearer =
+        new BearerAuthDecorator(verifier, failure -> metrics.authFailure(failure.reason()));
     ServerBuilder builder =
         Server.builder()
             .http(http.port())
@@ -55,6 +64,17 @@ public final class GatewayServer implements AutoCloseable {
             .http2MaxStreamsPerConnection(config.upstream().maxConcurrentStreams())
             .gracefulShutdownTimeout(quietPeriod(http.shutdownGrace()), http.shutdownGrace())
             .errorHandler(new JsonErrorHandler())
+            .meterRegistry(metrics.registry())
+            // The last decorator added sees the request first: the access log assigns the request
+            // id, tracing puts it into the log context, metrics see the whole request, and the
+            // services read and write plain bodies.
+            .decorator(
+                EncodingService.builder()
+                    .minBytesToForceChunkedEncoding(MIN_GZIP_BYTES)
+                    .newDecorator())
+            .decorator(DecodingService.newDecorator())
+            .decorator(metrics.requestDecorator())
+            .decorator(tracing.serverDecorator())
             .decorator(new AccessLogDecorator());
     // Routes with their own authentication (Shaman accepts a cookie too) come before the
     // catch-all API route.

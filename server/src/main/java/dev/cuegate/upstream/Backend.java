@@ -2,10 +2,12 @@ package dev.cuegate.upstream;
 
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
+import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.Metadata;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,6 +29,16 @@ public interface Backend extends AutoCloseable {
   /** The channel's state, for readiness: READY or IDLE means calls can be made. */
   ConnectivityState state();
 
+  /**
+   * A cheap round trip that tells whether the backend answers at all, for readiness.
+   *
+   * @return a future that completes normally when the backend answered, and fails with a {@link
+   *     io.grpc.StatusException} saying why when it did not
+   */
+  default CompletableFuture<Void> probe(Duration timeout) {
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** Human-readable target for logs and {@code /config}. */
   String target();
 
@@ -36,6 +48,14 @@ public interface Backend extends AutoCloseable {
 
   /** A Cuebot (the first endpoint that answers, failing over to the next) over gRPC. */
   static Backend cuebot(GatewayConfig.Upstream config) {
-    return new CuebotBackend(config, Clock.systemUTC());
+    return cuebot(config, List.of());
+  }
+
+  /**
+   * As {@link #cuebot(GatewayConfig.Upstream)}, with interceptors (metrics, tracing) around every
+   * API call; the last one listed sees the call first.
+   */
+  static Backend cuebot(GatewayConfig.Upstream config, List<ClientInterceptor> interceptors) {
+    return new CuebotBackend(config, Clock.systemUTC(), interceptors);
   }
 }

@@ -3,7 +3,10 @@ package dev.cuegate.upstream;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
 import io.grpc.CallOptions;
+import io.grpc.Channel;
 import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -14,6 +17,9 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,15 +30,31 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CuebotBackend implements Backend {
   /** How often a failing channel may be told to forget its reconnect backoff. */
   private static final Duration RECONNECT_NUDGE_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * Readiness asks for a method no Cuebot serves: UNIMPLEMENTED proves a live server at the cost of
+   * one round trip, without touching the database behind it.
+   */
+  private static final MethodDescriptor<byte[], byte[]> PROBE =
+      MethodDescriptor.<byte[], byte[]>newBuilder()
+          .setType(MethodType.UNARY)
+          .setFullMethodName("grpc.health.v1.Health/Check")
+          .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+          .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
+          .build();
+  /** The codes that mean no server answered; any other answer came from a live Cuebot. */
+  private static final Set<Status.Code> NO_ANSWER =
+      EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.CANCELLED);
 
   private final ManagedChannel channel;
+  /** The channel as API calls see it, with metrics and tracing; probes bypass them. */
+  private final Channel apiChannel;
   private final String target;
   private final Clock clock;
   private final ConcurrentMap<String, MethodDescriptor<byte[], byte[]>> grpcMethods =
       new ConcurrentHashMap<>();
   private final AtomicLong lastNudgeMillis = new AtomicLong();
 
-  CuebotBackend(GatewayConfig.Upstream config, Clock clock) {
+  CuebotBackend(GatewayConfig.Upstream config, Clock clock, List<ClientInterceptor> interceptors) {
     this.target = String.join(",", config.endpoints());
     this.clock = clock;
     NameResolverRegistry resolvers = new NameResolverRegistry();
@@ -48,6 +70,7 @@ final class CuebotBackend implements Backend {
             .defaultLoadBalancingPolicy("pick_first")
             .userAgent("cuegate")
             .build();
+    this.apiChannel = ClientInterceptors.intercept(channel, interceptors);
     // Connect now so the first request does not pay for it and readiness is known early.
     channel.getState(true);
   }
@@ -57,7 +80,7 @@ final class CuebotBackend implements Backend {
       ApiMethod method, byte[] request, Metadata headers, Duration timeout) {
     nudgeIfDown();
     ClientCall<byte[], byte[]> call =
-        channel.newCall(
+        apiChannel.newCall(
             grpcMethod(method),
             CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS));
     UnaryCall unary = new UnaryCall(call);
@@ -92,6 +115,27 @@ final class CuebotBackend implements Backend {
                 .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
                 .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
                 .build());
+  }
+
+  @Override
+  public CompletableFuture<Void> probe(Duration timeout) {
+    nudgeIfDown();
+    UnaryCall unary =
+        new UnaryCall(
+            channel.newCall(
+                PROBE,
+                CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)));
+    unary.start(new byte[0], new Metadata());
+    return unary
+        .result()
+        .<Void>thenApply(reply -> null)
+        .exceptionallyCompose(
+            error -> {
+              Status status = Status.fromThrowable(error);
+              return NO_ANSWER.contains(status.getCode())
+                  ? CompletableFuture.failedFuture(error)
+                  : CompletableFuture.completedFuture(null);
+            });
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,9 @@ class EnvConfigLoaderTest {
       assertThat(config.upstream().hiddenServices())
           .containsExactly("rqd.*", "report.RqdReportInterface");
       assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+      assertThat(config.logging().format()).isEqualTo(LogFormat.TEXT);
+      assertThat(config.operations())
+          .isEqualTo(new GatewayConfig.Operations(true, Optional.empty(), 8449, Optional.empty()));
     }
 
     @Test
@@ -105,7 +109,11 @@ class EnvConfigLoaderTest {
           "MAX_REQUEST_BYTES", "512KiB",
           "SHUTDOWN_TIMEOUT", "0",
           "HIDDEN_SERVICES", "rqd.*",
-          "DATA_DIR", "/srv/cuegate");
+          "DATA_DIR", "/srv/cuegate",
+          "ADMIN_PORT", "9090",
+          "ADMIN_BIND", "127.0.0.1",
+          "LOG_FORMAT", "JSON",
+          "OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318");
 
       assertThat(config.upstream().endpoints())
           .containsExactly("cuebot-1:8443", "cuebot-2.example.com:9443", "[::1]:8443");
@@ -130,6 +138,21 @@ class EnvConfigLoaderTest {
       assertThat(config.http().shutdownGrace()).isZero();
       assertThat(config.upstream().hiddenServices()).containsExactly("rqd.*");
       assertThat(config.dataDir()).isEqualTo(Path.of("/srv/cuegate"));
+      assertThat(config.logging().format()).isEqualTo(LogFormat.JSON);
+      assertThat(config.operations())
+          .isEqualTo(new GatewayConfig.Operations(
+              true, Optional.of("127.0.0.1"), 9090, Optional.of("http://otel-collector:4318")));
+    }
+
+    @Test
+    void adminPortZeroDisablesTheAdminPort() {
+      assertThat(load("ADMIN_PORT", "0").operations().adminEnabled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "::1", "localhost", "admin.internal"})
+    void adminBindAcceptsAddressesAndHostNames(String address) {
+      assertThat(load("ADMIN_BIND", address).operations().adminBind()).contains(address);
     }
 
     @Test
@@ -201,6 +224,13 @@ class EnvConfigLoaderTest {
         "SHUTDOWN_TIMEOUT|-1s",
         "HIDDEN_SERVICES|rqd.**",
         "HIDDEN_SERVICES|rqd/RqdInterface",
+        "ADMIN_PORT|65536",
+        "ADMIN_PORT|-1",
+        "ADMIN_BIND|http://0.0.0.0",
+        "ADMIN_BIND|0.0.0.0:8449",
+        "LOG_FORMAT|logfmt",
+        "OTEL_EXPORTER_OTLP_ENDPOINT|otel-collector:4318",
+        "OTEL_EXPORTER_OTLP_ENDPOINT|grpc://otel-collector:4317",
     })
     void badValueFailsNamingTheVariableAndTheValue(String variable, String value) {
       assertThatThrownBy(() -> load(variable, value))

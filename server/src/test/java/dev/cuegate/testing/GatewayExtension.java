@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The real gateway on an ephemeral port in front of a {@link FakeCuebot}, for black-box HTTP
  * tests. Register it in a static field: both start once per class, and the fake's data is reset
- * before each test.
+ * before each test. The admin port listens on an ephemeral port of 127.0.0.1 unless the test sets
+ * {@code ADMIN_PORT}.
  */
 public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Map<String, String> env = new HashMap<>();
@@ -52,8 +54,24 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     all.put("SHUTDOWN_TIMEOUT", "0s");
     all.putAll(env);
     GatewayConfig config = EnvConfigLoader.load(all).config();
-    gate = CueGate.start(config);
+    gate = CueGate.start(env.containsKey("ADMIN_PORT") ? config : withEphemeralAdminPort(config));
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Port 0 means "disabled" in the environment, so an ephemeral port is set on the record. */
+  private static GatewayConfig withEphemeralAdminPort(GatewayConfig config) {
+    GatewayConfig.Operations operations =
+        new GatewayConfig.Operations(
+            true, Optional.of("127.0.0.1"), 0, config.operations().otlpEndpoint());
+    return new GatewayConfig(
+        config.http(),
+        config.auth(),
+        config.upstream(),
+        config.logging(),
+        config.fieldValidation(),
+        config.dataDir(),
+        config.shaman(),
+        operations);
   }
 
   @Override
@@ -79,6 +97,22 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
 
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + gate.apiPort() + path);
+  }
+
+  /** The running gateway. */
+  public CueGate gate() {
+    return gate;
+  }
+
+  /** {@code path} on the admin port. */
+  public URI adminUri(String path) {
+    int port = gate.adminPort().orElseThrow(() -> new IllegalStateException("no admin port"));
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** {@code GET path} on the admin port, without a token. */
+  public HttpResponse<String> admin(String path) {
+    return send(HttpRequest.newBuilder(adminUri(path)).timeout(Duration.ofSeconds(30)).build());
   }
 
   /** A request to {@code path} that carries a valid token. */
