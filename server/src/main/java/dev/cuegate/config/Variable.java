@@ -26,7 +26,17 @@ enum Variable {
   MAX_REQUEST_BYTES("16MiB"),
   SHUTDOWN_TIMEOUT("10s"),
   HIDDEN_SERVICES("rqd.*,report.RqdReportInterface"),
-  DATA_DIR("./data");
+  DATA_DIR("./data"),
+  CORS_METHODS("POST,GET,OPTIONS"),
+  CORS_MAX_AGE("10m"),
+  CORS_ALLOW_CREDENTIALS("false"),
+  RATE_LIMIT_BURST(null),
+  MAX_HEADER_BYTES("64KiB"),
+  IDLE_TIMEOUT("60s"),
+  MAX_IN_FLIGHT("512"),
+  CUEBOT_TLS("false"),
+  CUEBOT_CA_FILE(null),
+  AUTHZ_POLICY_FILE(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

@@ -2,6 +2,7 @@ package dev.cuegate.rest;
 
 import dev.cuegate.auth.Principal;
 import dev.cuegate.contract.ApiMethod;
+import io.grpc.Status;
 import io.netty.util.AttributeKey;
 
 /** What the request path learns about a request, shared with logging and metrics. */
@@ -13,6 +14,10 @@ public final class RequestAttributes {
   /** The RPC the request resolved to. */
   public static final AttributeKey<ApiMethod> METHOD =
       AttributeKey.valueOf(RequestAttributes.class, "METHOD");
+
+  /** The gRPC status the call ended with, once it has one (audit lines report it). */
+  public static final AttributeKey<Status.Code> GRPC_CODE =
+      AttributeKey.valueOf(RequestAttributes.class, "GRPC_CODE");
 
   private RequestAttributes() {}
 }

@@ -47,7 +47,7 @@ public final class CueGate implements AutoCloseable {
     ShamanService shaman = shaman(config, verifier, meters, clock);
     GatewayServer api =
         GatewayServer.start(
-            config, registry, backend, verifier, ConfigView.of(config), shaman::mountOn);
+            config, registry, backend, verifier, ConfigView.of(config), shaman::mountOn, clock);
     shaman.start();
     return new CueGate(api, backend, shaman, registry.methods().size());
   }
