@@ -50,7 +50,8 @@ final class TokenBuckets implements RateLimiter {
     synchronized (buckets) {
       Entry entry = buckets.get(caller);
       if (entry == null) {
-        entry = new Entry(Bucket.builder().addLimit(bandwidth).withCustomTimePrecision(time).build());
+        Bucket bucket = Bucket.builder().addLimit(bandwidth).withCustomTimePrecision(time).build();
+        entry = new Entry(bucket, now);
         buckets.put(caller, entry);
       }
       entry.lastUse = now;
@@ -73,8 +74,9 @@ final class TokenBuckets implements RateLimiter {
     final Bucket bucket;
     long lastUse;
 
-    Entry(Bucket bucket) {
+    Entry(Bucket bucket, long lastUse) {
       this.bucket = bucket;
+      this.lastUse = lastUse;
     }
   }
 }
