@@ -35,13 +35,14 @@ sealed interface MethodRule {
 
   /** {@code *} stands for any run of characters, dots included; everything else is literal. */
   private static Pattern glob(String text) {
+    String[] literals = text.split("\\*", -1);
     StringBuilder regex = new StringBuilder();
-    for (String literal : text.split("\\*", -1)) {
-      if (regex.length() > 0) {
+    for (int i = 0; i < literals.length; i++) {
+      if (i > 0) {
         regex.append(".*");
       }
-      if (!literal.isEmpty()) {
-        regex.append(Pattern.quote(literal));
+      if (!literals[i].isEmpty()) {
+        regex.append(Pattern.quote(literals[i]));
       }
     }
     return Pattern.compile(regex.toString());
