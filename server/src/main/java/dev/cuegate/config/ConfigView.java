@@ -47,6 +47,7 @@ public final class ConfigView {
     GatewayConfig.Http http = config.http();
     GatewayConfig.Auth auth = config.auth();
     GatewayConfig.Upstream upstream = config.upstream();
+    GatewayConfig.Security security = config.security();
     return switch (variable) {
       case CUEBOT_ENDPOINT -> String.join(",", upstream.endpoints());
       case REST_PORT -> http.port();
@@ -65,9 +66,9 @@ public final class ConfigView {
       case GRPC_MAX_RECV_MSG_MB -> upstream.maxInboundMessageBytes() >> 20;
       case TLS_CERT_FILE -> path(http.tlsCertFile());
       case TLS_KEY_FILE -> path(http.tlsKeyFile());
-      case CORS_ORIGINS -> String.join(",", http.corsOrigins());
-      case CORS_HEADERS -> String.join(",", http.corsHeaders());
-      case RATE_LIMIT_RPS -> http.rateLimitRps();
+      case CORS_ORIGINS -> String.join(",", security.cors().origins());
+      case CORS_HEADERS -> String.join(",", security.cors().headers());
+      case RATE_LIMIT_RPS -> security.rateLimit().rps();
       case FIELD_VALIDATION -> titleCase(config.fieldValidation().name());
       case MAX_REQUEST_BYTES -> http.maxRequestBytes();
       case SHUTDOWN_TIMEOUT -> GoDuration.format(http.shutdownGrace());
@@ -77,6 +78,16 @@ public final class ConfigView {
       case ADMIN_BIND -> config.operations().adminBind().orElse(null);
       case LOG_FORMAT -> config.logging().format().name().toLowerCase(Locale.ROOT);
       case OTEL_EXPORTER_OTLP_ENDPOINT -> config.operations().otlpEndpoint().orElse(null);
+      case CORS_METHODS -> String.join(",", security.cors().methods());
+      case CORS_MAX_AGE -> GoDuration.format(security.cors().maxAge());
+      case CORS_ALLOW_CREDENTIALS -> security.cors().allowCredentials();
+      case RATE_LIMIT_BURST -> security.rateLimit().burst();
+      case MAX_HEADER_BYTES -> security.limits().maxHeaderBytes();
+      case IDLE_TIMEOUT -> GoDuration.format(security.limits().idleTimeout());
+      case MAX_IN_FLIGHT -> security.limits().maxInFlight();
+      case CUEBOT_TLS -> upstream.tls().enabled();
+      case CUEBOT_CA_FILE -> path(upstream.tls().caFile());
+      case AUTHZ_POLICY_FILE -> path(security.authzPolicyFile());
     };
   }
 

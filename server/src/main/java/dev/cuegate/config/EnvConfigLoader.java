@@ -1,7 +1,10 @@
 package dev.cuegate.config;
 
-import java.nio.file.Files;
+import dev.cuegate.authz.AuthzPolicy;
 import dev.cuegate.shaman.ShamanConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,8 @@ public final class EnvConfigLoader {
   /** Browsers send {@code Origin} without a path or trailing slash, so such entries never match. */
   private static final Pattern CORS_ORIGIN =
       Pattern.compile("\\*|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTTP_METHOD =
+      Pattern.compile("GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE", Pattern.CASE_INSENSITIVE);
   private static final Pattern HEADER_NAME = Pattern.compile("\\*|[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern SERVICE_PATTERN =
       Pattern.compile("\\*|[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(\\.\\*)?");
@@ -61,7 +66,8 @@ public final class EnvConfigLoader {
         fieldValidation(read),
         dataDir,
         ShamanConfig.fromEnv(env, dataDir),
-        operations(read));
+        operations(read),
+        security(read));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
@@ -92,12 +98,77 @@ public final class EnvConfigLoader {
         maxRequestBytes(read),
         read.duration(Variable.SHUTDOWN_TIMEOUT, true),
         cert,
-        key,
-        matching(read, Variable.CORS_ORIGINS, CORS_ORIGIN,
-            "'*' or origins such as https://cueweb.example.com (scheme, host, optional port;"
-                + " no path or trailing slash)"),
+        key);
+  }
+
+  private static GatewayConfig.Security security(EnvReader read) {
+    Optional<Path> policyFile = read.optionalPath(Variable.AUTHZ_POLICY_FILE);
+    return new GatewayConfig.Security(
+        cors(read),
+        rateLimit(read),
+        new GatewayConfig.Limits(
+            byteSize(read, Variable.MAX_HEADER_BYTES, Integer.MAX_VALUE),
+            read.duration(Variable.IDLE_TIMEOUT, true),
+            read.integer(Variable.MAX_IN_FLIGHT, 1, Integer.MAX_VALUE)),
+        policyFile,
+        policyFile.map(EnvConfigLoader::authzPolicy));
+  }
+
+  private static GatewayConfig.Cors cors(EnvReader read) {
+    List<String> origins = matching(read, Variable.CORS_ORIGINS, CORS_ORIGIN,
+        "'*' or origins such as https://cueweb.example.com (scheme, host, optional port;"
+            + " no path or trailing slash)");
+    List<String> methods = matching(read, Variable.CORS_METHODS, HTTP_METHOD,
+        "HTTP methods such as POST, GET, OPTIONS").stream()
+        .map(method -> method.toUpperCase(Locale.ROOT))
+        .toList();
+    boolean credentials = read.bool(Variable.CORS_ALLOW_CREDENTIALS);
+    if (credentials && origins.contains("*")) {
+      throw new ConfigException(Variable.CORS_ALLOW_CREDENTIALS.name(),
+          "expected CORS_ORIGINS to list origins when credentials are allowed, got '*' (browsers"
+              + " refuse credentialed answers to any origin, and it would let every site act for"
+              + " a signed-in user)");
+    }
+    return new GatewayConfig.Cors(
+        origins,
         matching(read, Variable.CORS_HEADERS, HEADER_NAME, "'*' or HTTP header names"),
-        read.integer(Variable.RATE_LIMIT_RPS, 0, Integer.MAX_VALUE));
+        methods,
+        read.duration(Variable.CORS_MAX_AGE, true),
+        credentials);
+  }
+
+  private static GatewayConfig.RateLimit rateLimit(EnvReader read) {
+    int rps = read.integer(Variable.RATE_LIMIT_RPS, 0, Integer.MAX_VALUE);
+    int burst = read.optional(Variable.RATE_LIMIT_BURST).isPresent()
+        ? read.integer(Variable.RATE_LIMIT_BURST, 1, Integer.MAX_VALUE)
+        : Math.max(rps, 1);
+    return new GatewayConfig.RateLimit(rps, burst);
+  }
+
+  private static AuthzPolicy authzPolicy(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(Variable.AUTHZ_POLICY_FILE.name(),
+          "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+    }
+    try {
+      return AuthzPolicy.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Variable.AUTHZ_POLICY_FILE.name(), file + ": " + e.getMessage());
+    }
+  }
+
+  private static GatewayConfig.UpstreamTls upstreamTls(EnvReader read) {
+    boolean enabled = read.bool(Variable.CUEBOT_TLS);
+    Optional<Path> ca = read.optionalPath(Variable.CUEBOT_CA_FILE);
+    if (ca.isPresent() && !enabled) {
+      throw new ConfigException(Variable.CUEBOT_CA_FILE.name(),
+          "expected CUEBOT_TLS=true when a CA file is given, got CUEBOT_TLS=false");
+    }
+    ca.ifPresent(path -> requireFile(Variable.CUEBOT_CA_FILE, path));
+    return new GatewayConfig.UpstreamTls(enabled, ca);
   }
 
   private static GatewayConfig.Upstream upstream(EnvReader read) {
@@ -108,7 +179,8 @@ public final class EnvConfigLoader {
         read.duration(Variable.KEEPALIVE_TIMEOUT, false),
         read.integer(Variable.MAX_CONCURRENT_STREAMS, 1, Integer.MAX_VALUE),
         read.integer(Variable.GRPC_MAX_RECV_MSG_MB, 1, MAX_RECV_MSG_MB) << 20,
-        hiddenServices(read));
+        hiddenServices(read),
+        upstreamTls(read));
   }
 
   private static List<String> endpoints(EnvReader read) {
@@ -145,16 +217,21 @@ public final class EnvConfigLoader {
   }
 
   private static long maxRequestBytes(EnvReader read) {
-    String text = read.text(Variable.MAX_REQUEST_BYTES);
-    String expected = "a positive byte count such as 1048576, 512KiB, 16MiB or 1GiB";
+    return byteSize(read, Variable.MAX_REQUEST_BYTES, Long.MAX_VALUE);
+  }
+
+  private static long byteSize(EnvReader read, Variable variable, long max) {
+    String text = read.text(variable);
+    String expected = "a positive byte count such as 1048576, 512KiB, 16MiB or 1GiB"
+        + (max < Long.MAX_VALUE ? ", at most " + max : "");
     long bytes;
     try {
       bytes = ByteSize.parse(text);
     } catch (IllegalArgumentException e) {
-      throw EnvReader.invalid(Variable.MAX_REQUEST_BYTES, expected, text);
+      throw EnvReader.invalid(variable, expected, text);
     }
-    if (bytes < 1) {
-      throw EnvReader.invalid(Variable.MAX_REQUEST_BYTES, expected, text);
+    if (bytes < 1 || bytes > max) {
+      throw EnvReader.invalid(variable, expected, text);
     }
     return bytes;
   }

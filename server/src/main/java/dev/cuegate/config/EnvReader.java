@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +51,15 @@ final class EnvReader {
       throw invalid(variable, expected, text);
     }
     return value;
+  }
+
+  boolean bool(Variable variable) {
+    String text = text(variable);
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw invalid(variable, "true or false", text);
+    };
   }
 
   Duration duration(Variable variable, boolean zeroAllowed) {

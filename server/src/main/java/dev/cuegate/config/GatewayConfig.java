@@ -1,5 +1,6 @@
 package dev.cuegate.config;
 
+import dev.cuegate.authz.AuthzPolicy;
 import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,8 @@ public record GatewayConfig(
     FieldValidation fieldValidation,
     Path dataDir,
     ShamanConfig shaman,
-    Operations operations) {
+    Operations operations,
+    Security security) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -28,10 +30,7 @@ public record GatewayConfig(
       long maxRequestBytes,
       Duration shutdownGrace,
       Optional<Path> tlsCertFile,
-      Optional<Path> tlsKeyFile,
-      List<String> corsOrigins,
-      List<String> corsHeaders,
-      int rateLimitRps) {}
+      Optional<Path> tlsKeyFile) {}
 
   /** How bearer tokens are checked. The secret never leaves this record unredacted. */
   public record Auth(
@@ -46,7 +45,11 @@ public record GatewayConfig(
       Duration keepaliveTimeout,
       int maxConcurrentStreams,
       int maxInboundMessageBytes,
-      List<String> hiddenServices) {}
+      List<String> hiddenServices,
+      UpstreamTls tls) {}
+
+  /** TLS on the channel to Cuebot; without a CA file the system's trust store is used. */
+  public record UpstreamTls(boolean enabled, Optional<Path> caFile) {}
 
   /** Log verbosity, where the log file goes, and whether lines are plain text or JSON. */
   public record Logging(String level, Path dir, LogFormat format) {}
@@ -60,4 +63,37 @@ public record GatewayConfig(
   public record Operations(
       boolean adminEnabled, Optional<String> adminBind, int adminPort,
       Optional<String> otlpEndpoint) {}
+
+  /** Who may reach the API, how often and how much: CORS, rate and size limits, authorization. */
+  public record Security(
+      Cors cors, RateLimit rateLimit, Limits limits, Optional<Path> authzPolicyFile,
+      Optional<AuthzPolicy> authzPolicy) {}
+
+  /** Which browser origins may call the API, and what their preflight answers allow. */
+  public record Cors(
+      List<String> origins,
+      List<String> headers,
+      List<String> methods,
+      Duration maxAge,
+      boolean allowCredentials) {
+    /** {@code *}: any origin. */
+    public boolean anyOrigin() {
+      return origins.contains("*");
+    }
+
+    /** {@code *}: any header the browser asks for. */
+    public boolean anyHeader() {
+      return headers.contains("*");
+    }
+  }
+
+  /** Token buckets per caller: {@code rps} tokens a second, at most {@code burst} saved up. */
+  public record RateLimit(int rps, int burst) {
+    public boolean enabled() {
+      return rps > 0;
+    }
+  }
+
+  /** Connection and concurrency limits of the API port. */
+  public record Limits(long maxHeaderBytes, Duration idleTimeout, int maxInFlight) {}
 }

@@ -30,7 +30,17 @@ enum Variable {
   ADMIN_PORT("8449"),
   ADMIN_BIND(null),
   LOG_FORMAT("text"),
-  OTEL_EXPORTER_OTLP_ENDPOINT(null);
+  OTEL_EXPORTER_OTLP_ENDPOINT(null),
+  CORS_METHODS("POST,GET,OPTIONS"),
+  CORS_MAX_AGE("10m"),
+  CORS_ALLOW_CREDENTIALS("false"),
+  RATE_LIMIT_BURST(null),
+  MAX_HEADER_BYTES("64KiB"),
+  IDLE_TIMEOUT("60s"),
+  MAX_IN_FLIGHT("512"),
+  CUEBOT_TLS("false"),
+  CUEBOT_CA_FILE(null),
+  AUTHZ_POLICY_FILE(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

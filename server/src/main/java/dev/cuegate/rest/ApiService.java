@@ -69,7 +69,7 @@ public final class ApiService implements HttpService {
 
   @Override
   public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
-    Optional<ApiMethod> method = resolve(ctx.path());
+    Optional<ApiMethod> method = resolve(registry, ctx.path());
     if (method.isEmpty()) {
       return ApiError.of(Status.Code.NOT_FOUND, "no such method: " + ctx.path()).toResponse();
     }
@@ -98,11 +98,12 @@ public final class ApiService implements HttpService {
     CompletableFuture<HttpResponse> response =
         ctx.makeContextAware(req.aggregate())
             .thenCompose(body -> call(ctx, api, body, validation, metadata, timeout))
-            .exceptionally(ApiService::failure);
+            .exceptionally(thrown -> failure(ctx, thrown));
     return HttpResponse.of(response);
   }
 
-  private Optional<ApiMethod> resolve(String path) {
+  /** The method a path names, if it names one; decorators that judge the method use it too. */
+  static Optional<ApiMethod> resolve(MethodRegistry registry, String path) {
     int slash = path.indexOf('/', 1);
     if (slash < 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
       return Optional.empty();
@@ -142,6 +143,7 @@ public final class ApiService implements HttpService {
 
   private static HttpResponse render(
       ServiceRequestContext ctx, MessageCodec codec, UpstreamReply reply, List<String> warnings) {
+    ctx.setAttr(RequestAttributes.GRPC_CODE, Status.Code.OK);
     ResponseHeadersBuilder headers =
         ResponseHeaders.builder(HttpStatus.OK).contentType(MediaType.JSON_UTF_8);
     MetadataForwarding.toResponseHeaders(reply.headers(), headers);
@@ -179,12 +181,13 @@ public final class ApiService implements HttpService {
     return HttpResponse.of(headers.build(), body);
   }
 
-  private static HttpResponse failure(Throwable thrown) {
+  private static HttpResponse failure(ServiceRequestContext ctx, Throwable thrown) {
     Throwable cause = unwrap(thrown);
     if (cause instanceof TranscodeException bad) {
       return ApiError.of(Status.Code.INVALID_ARGUMENT, describe(bad)).toResponse();
     }
     if (cause instanceof StatusException status) {
+      ctx.setAttr(RequestAttributes.GRPC_CODE, status.getStatus().getCode());
       return ApiError.fromStatus(status.getStatus()).toResponse();
     }
     if (cause instanceof ContentTooLargeException) {

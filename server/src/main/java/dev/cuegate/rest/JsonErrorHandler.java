@@ -51,7 +51,11 @@ public final class JsonErrorHandler implements ServerErrorHandler {
     return description != null ? description : status.reasonPhrase();
   }
 
-  private static Status.Code codeFor(HttpStatus status) {
+  /** The gRPC code an HTTP status stands for when nothing more precise is known. */
+  static Status.Code codeFor(HttpStatus status) {
+    if (status.isSuccess()) {
+      return Status.Code.OK;
+    }
     switch (status.code()) {
       case 400:
       case 413:

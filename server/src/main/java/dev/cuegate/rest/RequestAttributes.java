@@ -2,6 +2,7 @@ package dev.cuegate.rest;
 
 import dev.cuegate.auth.Principal;
 import dev.cuegate.contract.ApiMethod;
+import io.grpc.Status;
 import io.netty.util.AttributeKey;
 
 /** What the request path learns about a request, shared with logging and metrics. */
@@ -21,6 +22,10 @@ public final class RequestAttributes {
   /** The W3C trace id of the request's server span. */
   public static final AttributeKey<String> TRACE_ID =
       AttributeKey.valueOf(RequestAttributes.class, "TRACE_ID");
+
+  /** The gRPC status the call ended with, once it has one (audit lines report it). */
+  public static final AttributeKey<Status.Code> GRPC_CODE =
+      AttributeKey.valueOf(RequestAttributes.class, "GRPC_CODE");
 
   private RequestAttributes() {}
 }

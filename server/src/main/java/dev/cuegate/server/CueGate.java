@@ -84,7 +84,8 @@ public final class CueGate implements AutoCloseable {
               docs.mountOn(routes);
             },
             metrics,
-            tracing);
+            tracing,
+            clock);
     Optional<AdminServer> admin =
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();

@@ -4,6 +4,9 @@ import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
@@ -15,6 +18,8 @@ import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.NameResolverRegistry;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -26,7 +31,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A Cuebot (or several, for failover) reached over one plaintext gRPC channel. */
+/** A Cuebot (or several, for failover) reached over one gRPC channel, plaintext or TLS. */
 final class CuebotBackend implements Backend {
   /** How often a failing channel may be told to forget its reconnect backoff. */
   private static final Duration RECONNECT_NUDGE_INTERVAL = Duration.ofSeconds(1);
@@ -60,9 +65,9 @@ final class CuebotBackend implements Backend {
     NameResolverRegistry resolvers = new NameResolverRegistry();
     resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
     this.channel =
-        NettyChannelBuilder.forTarget(StaticAddressResolverProvider.SCHEME + ":///cuebot")
+        NettyChannelBuilder.forTarget(
+                StaticAddressResolverProvider.SCHEME + ":///cuebot", credentials(config.tls()))
             .nameResolverFactory(resolvers.asFactory())
-            .usePlaintext()
             .maxInboundMessageSize(config.maxInboundMessageBytes())
             .maxInboundMetadataSize(64 * 1024)
             .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
@@ -73,6 +78,25 @@ final class CuebotBackend implements Backend {
     this.apiChannel = ClientInterceptors.intercept(channel, interceptors);
     // Connect now so the first request does not pay for it and readiness is known early.
     channel.getState(true);
+  }
+
+  /**
+   * Certificates are checked against the first endpoint's host name (the channel's authority), so
+   * with several Cuebots behind TLS their certificates must all be valid for that name.
+   */
+  private static ChannelCredentials credentials(GatewayConfig.UpstreamTls tls) {
+    if (!tls.enabled()) {
+      return InsecureChannelCredentials.create();
+    }
+    TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
+    if (tls.caFile().isPresent()) {
+      try {
+        builder.trustManager(tls.caFile().get().toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException("CUEBOT_CA_FILE: cannot read " + tls.caFile().get(), e);
+      }
+    }
+    return builder.build();
   }
 
   @Override

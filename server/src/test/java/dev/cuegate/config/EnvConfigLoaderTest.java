@@ -59,9 +59,9 @@ class EnvConfigLoaderTest {
       assertThat(config.upstream().maxInboundMessageBytes()).isEqualTo(256 * 1024 * 1024);
       assertThat(config.http().tlsCertFile()).isEmpty();
       assertThat(config.http().tlsKeyFile()).isEmpty();
-      assertThat(config.http().corsOrigins()).containsExactly("*");
-      assertThat(config.http().corsHeaders()).containsExactly("*");
-      assertThat(config.http().rateLimitRps()).isEqualTo(100);
+      assertThat(config.security().cors().origins()).containsExactly("*");
+      assertThat(config.security().cors().headers()).containsExactly("*");
+      assertThat(config.security().rateLimit().rps()).isEqualTo(100);
       assertThat(config.fieldValidation()).isEqualTo(FieldValidation.WARN);
       assertThat(config.http().maxRequestBytes()).isEqualTo(16L * 1024 * 1024);
       assertThat(config.http().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
@@ -129,10 +129,10 @@ class EnvConfigLoaderTest {
       assertThat(config.upstream().keepaliveTime()).isEqualTo(Duration.ofSeconds(10));
       assertThat(config.upstream().keepaliveTimeout()).isEqualTo(Duration.ofSeconds(1));
       assertThat(config.upstream().maxInboundMessageBytes()).isEqualTo(2047 * 1024 * 1024);
-      assertThat(config.http().corsOrigins()).containsExactly(
+      assertThat(config.security().cors().origins()).containsExactly(
           "https://cueweb.example.com", "http://localhost:3000", "https://*.example.org");
-      assertThat(config.http().corsHeaders()).containsExactly("Authorization", "Content-Type");
-      assertThat(config.http().rateLimitRps()).isZero();
+      assertThat(config.security().cors().headers()).containsExactly("Authorization", "Content-Type");
+      assertThat(config.security().rateLimit().rps()).isZero();
       assertThat(config.fieldValidation()).isEqualTo(FieldValidation.STRICT);
       assertThat(config.http().maxRequestBytes()).isEqualTo(512 * 1024);
       assertThat(config.http().shutdownGrace()).isZero();

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Map<String, String> env = new HashMap<>();
+  private Clock clock = Clock.systemUTC();
   private FakeCuebot cuebot;
   private CueGate gate;
   private Path dataDir;
@@ -38,6 +40,12 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   /** Extra environment variables for the gateway's configuration. */
   public GatewayExtension env(String name, String value) {
     env.put(name, value);
+    return this;
+  }
+
+  /** The clock the gateway checks tokens and rate limits against. */
+  public GatewayExtension clock(Clock clock) {
+    this.clock = clock;
     return this;
   }
 
@@ -54,7 +62,9 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     all.put("SHUTDOWN_TIMEOUT", "0s");
     all.putAll(env);
     GatewayConfig config = EnvConfigLoader.load(all).config();
-    gate = CueGate.start(env.containsKey("ADMIN_PORT") ? config : withEphemeralAdminPort(config));
+    gate =
+        CueGate.start(
+            env.containsKey("ADMIN_PORT") ? config : withEphemeralAdminPort(config), clock);
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -71,7 +81,8 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
         config.fieldValidation(),
         config.dataDir(),
         config.shaman(),
-        operations);
+        operations,
+        config.security());
   }
 
   @Override
@@ -93,6 +104,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
 
   public FakeCuebot cuebot() {
     return cuebot;
+  }
+
+  /** The gateway's API port. */
+  public int port() {
+    return gate.apiPort();
   }
 
   public URI uri(String path) {
