@@ -24,6 +24,9 @@ fi
 jar=bench/target/benchmarks.jar
 out=bench/target/results
 mkdir -p "$out"
+# Other work on the machine moves latencies most; say how busy it was.
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run" \
+  | tee "$out/summary.txt"
 
 if $quick; then
   jmh=(-f 1 -wi 2 -w 1s -i 2 -r 1s)
@@ -36,7 +39,7 @@ fi
 echo "# transcode (JMH, -prof gc; full output in $out/transcode.log)" >&2
 java -jar "$jar" TranscodeBenchmark -prof gc -rf json -rff "$out/transcode.json" "${jmh[@]}" \
   > "$out/transcode.log"
-java -cp "$jar" dev.cuegate.bench.TranscodeSummary "$out/transcode.json" | tee "$out/summary.txt"
+java -cp "$jar" dev.cuegate.bench.TranscodeSummary "$out/transcode.json" | tee -a "$out/summary.txt"
 
 echo "# end to end (gateway vs direct gRPC, loopback)" >&2
 java -cp "$jar" dev.cuegate.bench.LoadBenchmark "${mode[@]}" | tee -a "$out/summary.txt"
