@@ -42,7 +42,7 @@ public final class BigAnswerBenchmark {
     try (BenchGateway gateway = BenchGateway.start("127.0.0.1:" + readPort(cuebot))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       HttpRequest getJobs = gateway.post("/job.JobInterface/GetJobs", "{}");
-      for (int i = 0; i < (quick ? 2 : 4); i++) {
+      for (int i = 0; i < (quick ? 1 : 4); i++) {
         transfer(http, getJobs);
       }
 

@@ -29,9 +29,9 @@ public final class LoadBenchmark {
   /** Usage: {@code LoadBenchmark [--quick]}. */
   public static void main(String[] args) throws IOException, InterruptedException {
     boolean quick = List.of(args).contains("--quick");
-    Duration warmup = Duration.ofSeconds(quick ? 2 : 5);
+    Duration warmup = Duration.ofSeconds(quick ? 1 : 5);
     Duration stepWarmup = Duration.ofMillis(quick ? 500 : 1_000);
-    Duration measure = Duration.ofSeconds(quick ? 2 : 5);
+    Duration measure = Duration.ofMillis(quick ? 1_500 : 5_000);
 
     try (FakeCuebot cuebot = FakeCuebot.start();
         BenchGateway gateway = BenchGateway.start(cuebot.target())) {
