@@ -1,0 +1,63 @@
+package dev.cuegate.bench;
+
+import dev.cuegate.config.EnvConfigLoader;
+import dev.cuegate.logging.LogSetup;
+import dev.cuegate.server.CueGate;
+import dev.cuegate.testing.Tokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real gateway, in this process on an ephemeral loopback port, in front of a Cuebot. Logs at
+ * WARN, so the per-request access log line is not part of what is measured.
+ */
+final class BenchGateway implements AutoCloseable {
+  private final CueGate gate;
+  private final Path dataDir;
+  private final String token = Tokens.valid();
+
+  private BenchGateway(CueGate gate, Path dataDir) {
+    this.gate = gate;
+    this.dataDir = dataDir;
+  }
+
+  static BenchGateway start(String cuebotTarget) throws IOException {
+    Path dir = Files.createTempDirectory("cuegate-bench");
+    LogSetup.configure("warn", dir.resolve("logs"));
+    Map<String, String> env =
+        Map.of(
+            "CUEBOT_ENDPOINT", cuebotTarget,
+            "REST_PORT", "0",
+            "JWT_SECRET", Tokens.SECRET,
+            "LOG_LEVEL", "warn",
+            "LOG_DIR", dir.resolve("logs").toString(),
+            "DATA_DIR", dir.resolve("data").toString(),
+            "SHUTDOWN_TIMEOUT", "0s");
+    return new BenchGateway(CueGate.start(EnvConfigLoader.load(env).config()), dir);
+  }
+
+  /** {@code POST path} with a JSON body and a valid token. */
+  HttpRequest post(String path, String json) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gate.apiPort() + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    gate.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.cuegate.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Closed-loop load: {@code n} threads each issue one call after another for a fixed time, and
+ * every call's latency is kept, so percentiles are exact rather than bucketed.
+ */
+final class LoadRunner {
+
+  /** One blocking call; fails by throwing. */
+  @FunctionalInterface
+  interface Call {
+    void invoke() throws IOException, InterruptedException;
+  }
+
+  /** What one step measured. */
+  record Result(long calls, Duration elapsed, long p50Nanos, long p99Nanos, double cpuCores) {
+    double perSecond() {
+      return calls / (elapsed.toNanos() / 1e9);
+    }
+
+    String describe() {
+      return String.format(
+          Locale.ROOT,
+          "%.0f req/s p50 %s p99 %s cpu %.2f cores",
+          perSecond(),
+          Units.millis(p50Nanos),
+          Units.millis(p99Nanos),
+          cpuCores);
+    }
+  }
+
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private LoadRunner() {}
+
+  /** Runs {@code call} on {@code threads} threads for {@code length}, measuring nothing. */
+  static void warmUp(int threads, Duration length, Call call) throws InterruptedException {
+    drive(threads, length, call);
+  }
+
+  /** Runs {@code call} on {@code threads} threads: first unmeasured for {@code warmup}. */
+  static Result run(int threads, Duration warmup, Duration measure, Call call)
+      throws InterruptedException {
+    warmUp(threads, warmup, call);
+    long cpuBefore = OS.getProcessCpuTime();
+    long start = System.nanoTime();
+    long[][] latencies = drive(threads, measure, call);
+    long elapsed = System.nanoTime() - start;
+    long cpu = OS.getProcessCpuTime() - cpuBefore;
+    long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Result(
+        all.length,
+        Duration.ofNanos(elapsed),
+        percentile(all, 0.50),
+        percentile(all, 0.99),
+        (double) cpu / elapsed);
+  }
+
+  private static long percentile(long[] sorted, double quantile) {
+    int rank = (int) Math.ceil(quantile * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private static long[][] drive(int threads, Duration length, Call call)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch ready = new CountDownLatch(threads);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<long[]>> workers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        workers.add(pool.submit(() -> loop(ready, go, length, call)));
+      }
+      ready.await();
+      go.countDown();
+      long[][] latencies = new long[threads][];
+      for (int i = 0; i < threads; i++) {
+        latencies[i] = workers.get(i).get();
+      }
+      return latencies;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a call failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long[] loop(CountDownLatch ready, CountDownLatch go, Duration length, Call call)
+      throws IOException, InterruptedException {
+    long[] latencies = new long[1 << 14];
+    int count = 0;
+    ready.countDown();
+    go.await();
+    long end = System.nanoTime() + length.toNanos();
+    for (long now = System.nanoTime(); now < end; ) {
+      call.invoke();
+      long done = System.nanoTime();
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = done - now;
+      now = done;
+    }
+    return Arrays.copyOf(latencies, count);
+  }
+}
