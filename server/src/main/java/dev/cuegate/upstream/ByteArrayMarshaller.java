@@ -21,6 +21,11 @@ enum ByteArrayMarshaller implements Marshaller<byte[]> {
   @Override
   public byte[] parse(InputStream stream) {
     try (stream) {
+      if (stream instanceof KnownLength) {
+        // grpc-java knows the message's size: one exact copy instead of readAllBytes' chunks,
+        // which would briefly hold a large answer twice.
+        return stream.readNBytes(stream.available());
+      }
       return stream.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

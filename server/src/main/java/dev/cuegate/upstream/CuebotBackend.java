@@ -74,6 +74,10 @@ final class CuebotBackend implements Backend {
             .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
             .defaultLoadBalancingPolicy("pick_first")
             .userAgent("cuegate")
+            // Callbacks only complete a future; running them on the transport's thread saves a
+            // thread hop per call (nothing downstream of them blocks: large answers are rendered
+            // on Armeria's blocking executor).
+            .directExecutor()
             .build();
     this.apiChannel = ClientInterceptors.intercept(channel, interceptors);
     // Connect now so the first request does not pay for it and readiness is known early.
