@@ -13,11 +13,12 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.file.FileService;
 import dev.cuegate.rest.ApiError;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The API's description and the page to browse it: {@code GET /openapi.json}, {@code
@@ -31,47 +32,56 @@ public final class ApiDocs {
   private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
   private static final MediaType YAML = MediaType.parse("application/yaml; charset=utf-8");
 
-  private final OpenApiSpec spec;
+  private final CompletableFuture<OpenApiSpec> spec;
 
-  private ApiDocs(OpenApiSpec spec) {
+  private ApiDocs(CompletableFuture<OpenApiSpec> spec) {
     this.spec = spec;
   }
 
   public static ApiDocs of(OpenApiSpec spec) {
-    return new ApiDocs(spec);
+    return new ApiDocs(CompletableFuture.completedFuture(spec));
+  }
+
+  /**
+   * Generates the description in the background: it takes a noticeable part of a second, which
+   * start-up should not wait for; the first request for it waits instead.
+   */
+  public static ApiDocs generatedInBackground(Supplier<OpenApiSpec> generator) {
+    return new ApiDocs(CompletableFuture.supplyAsync(generator));
   }
 
   /** Adds the docs routes; they must be mounted before the API's catch-all route. */
   public void mountOn(ServerBuilder server) {
     ClassLoader loader = ApiDocs.class.getClassLoader();
-    HttpService page = document(MediaType.HTML_UTF_8, resource(loader, "cuegate/docs/index.html"));
+    HttpService page =
+        document(MediaType.HTML_UTF_8, ready(resource(loader, "cuegate/docs/index.html")));
     server
-        .service("/openapi.json", document(MediaType.JSON_UTF_8, spec.json()))
-        .service("/openapi.yaml", document(YAML, spec.yaml()))
+        .service("/openapi.json", document(MediaType.JSON_UTF_8, spec.thenApply(OpenApiSpec::json)))
+        .service("/openapi.yaml", document(YAML, spec.thenApply(OpenApiSpec::yaml)))
         .service("/docs", page)
         .service("/docs/", page)
         .service(
             "/docs/index.js",
-            document(MediaType.JAVASCRIPT_UTF_8, resource(loader, "cuegate/docs/index.js")))
+            document(
+                MediaType.JAVASCRIPT_UTF_8, ready(resource(loader, "cuegate/docs/index.js"))))
         .serviceUnder("/docs/swagger-ui/", FileService.of(loader, WEBJAR + swaggerUiVersion(loader)));
   }
 
-  private static HttpService document(MediaType type, byte[] body) {
+  private static CompletableFuture<byte[]> ready(byte[] body) {
+    return CompletableFuture.completedFuture(body);
+  }
+
+  private static HttpService document(MediaType type, CompletableFuture<byte[]> body) {
     return (ServiceRequestContext ctx, HttpRequest req) -> {
       if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
-        ApiError notAllowed =
-            new ApiError(
-                Status.Code.UNIMPLEMENTED,
-                HttpStatus.METHOD_NOT_ALLOWED,
-                req.method() + " is not allowed; use GET");
-        return notAllowed.toResponse(notAllowed.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD"));
+        return ApiError.methodNotAllowed(req.method(), "GET", "HEAD");
       }
       ResponseHeaders headers =
           ResponseHeaders.builder(HttpStatus.OK)
               .contentType(type)
               .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
               .build();
-      return HttpResponse.of(headers, HttpData.wrap(body));
+      return HttpResponse.of(body.thenApply(bytes -> HttpResponse.of(headers, HttpData.wrap(bytes))));
     };
   }
 

@@ -3,6 +3,8 @@ package dev.cuegate.rest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -74,6 +76,17 @@ public record ApiError(Status.Code code, HttpStatus httpStatus, String message) 
   /** Headers for this error, to which a caller may add its own before {@link #toResponse}. */
   public ResponseHeadersBuilder headers() {
     return ResponseHeaders.builder(httpStatus).contentType(MediaType.JSON_UTF_8);
+  }
+
+  /** 405 for a route that exists but not for this HTTP method, with the {@code Allow} header. */
+  public static HttpResponse methodNotAllowed(HttpMethod used, String... allowed) {
+    String allow = String.join(", ", allowed);
+    ApiError error =
+        new ApiError(
+            Status.Code.UNIMPLEMENTED,
+            HttpStatus.METHOD_NOT_ALLOWED,
+            used + " is not allowed; use " + String.join(" or ", allowed));
+    return error.toResponse(error.headers().set(HttpHeaderNames.ALLOW, allow));
   }
 
   public HttpResponse toResponse() {

@@ -74,12 +74,7 @@ public final class ApiService implements HttpService {
       return ApiError.of(Status.Code.NOT_FOUND, "no such method: " + ctx.path()).toResponse();
     }
     if (req.method() != HttpMethod.POST) {
-      ApiError notAllowed =
-          new ApiError(
-              Status.Code.UNIMPLEMENTED,
-              HttpStatus.METHOD_NOT_ALLOWED,
-              req.method() + " is not allowed; use POST");
-      return notAllowed.toResponse(notAllowed.headers().set(HttpHeaderNames.ALLOW, "POST"));
+      return ApiError.methodNotAllowed(req.method(), "POST");
     }
     ApiMethod api = method.get();
     ctx.setAttr(RequestAttributes.METHOD, api);

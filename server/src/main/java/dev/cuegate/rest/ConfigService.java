@@ -2,7 +2,6 @@ package dev.cuegate.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -10,7 +9,6 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import io.grpc.Status;
 import java.util.Map;
 
 /** {@code GET /config}: the effective configuration, secrets redacted. */
@@ -28,12 +26,7 @@ public final class ConfigService implements HttpService {
   @Override
   public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
     if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
-      ApiError notAllowed =
-          new ApiError(
-              Status.Code.UNIMPLEMENTED,
-              HttpStatus.METHOD_NOT_ALLOWED,
-              req.method() + " is not allowed; use GET");
-      return notAllowed.toResponse(notAllowed.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD"));
+      return ApiError.methodNotAllowed(req.method(), "GET", "HEAD");
     }
     return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, body);
   }

@@ -71,7 +71,9 @@ public final class CueGate implements AutoCloseable {
     metrics.watchUpstream(backend::state);
     JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
     ShamanService shaman = shaman(config, verifier, meters, clock);
-    ApiDocs docs = ApiDocs.of(OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
+    ApiDocs docs =
+        ApiDocs.generatedInBackground(
+            () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
     GatewayServer api =
         GatewayServer.start(
             config,
