@@ -18,7 +18,8 @@ public record GatewayConfig(
     Logging logging,
     FieldValidation fieldValidation,
     Path dataDir,
-    ShamanConfig shaman) {
+    ShamanConfig shaman,
+    Farm farm) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -37,7 +38,7 @@ public record GatewayConfig(
       byte[] secret, Optional<Path> secretFile, Duration leeway, Optional<String> issuer,
       Optional<String> audience) {}
 
-  /** Where Cuebot is and how the gRPC channel to it behaves. */
+  /** Where Cuebot is (no endpoints: the embedded farm) and how the gRPC channel behaves. */
   public record Upstream(
       List<String> endpoints,
       Duration timeout,
@@ -46,6 +47,11 @@ public record GatewayConfig(
       int maxConcurrentStreams,
       int maxInboundMessageBytes,
       List<String> hiddenServices) {}
+
+  /**
+   * The embedded farm: enabled when no Cuebot is configured, with its database's JDBC URL.
+   */
+  public record Farm(boolean enabled, String databaseUrl) {}
 
   /** Log verbosity and where the log file goes. */
   public record Logging(String level, Path dir) {}

@@ -4,6 +4,7 @@ import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.upstream.Backend;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The whole service, wired by hand in this one place from the configuration: the object graph
@@ -21,13 +23,16 @@ import java.time.Clock;
 public final class CueGate implements AutoCloseable {
   private final GatewayServer api;
   private final Backend backend;
+  private final Optional<EmbeddedFarm> farm;
   private final ShamanService shaman;
   private final int registeredMethods;
 
   private CueGate(
-      GatewayServer api, Backend backend, ShamanService shaman, int registeredMethods) {
+      GatewayServer api, Backend backend, Optional<EmbeddedFarm> farm, ShamanService shaman,
+      int registeredMethods) {
     this.api = api;
     this.backend = backend;
+    this.farm = farm;
     this.shaman = shaman;
     this.registeredMethods = registeredMethods;
   }
@@ -42,14 +47,19 @@ public final class CueGate implements AutoCloseable {
     createDataDir(config);
     MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
-    Backend backend = Backend.cuebot(config.upstream());
+    Optional<EmbeddedFarm> farm = config.farm().enabled()
+        ? Optional.of(EmbeddedFarm.open(config.farm().databaseUrl(), clock))
+        : Optional.empty();
+    Backend backend = farm
+        .map(embedded -> Backend.embedded(embedded, config.upstream()))
+        .orElseGet(() -> Backend.cuebot(config.upstream()));
     JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
     ShamanService shaman = shaman(config, verifier, meters, clock);
     GatewayServer api =
         GatewayServer.start(
             config, registry, backend, verifier, ConfigView.of(config), shaman::mountOn);
     shaman.start();
-    return new CueGate(api, backend, shaman, registry.methods().size());
+    return new CueGate(api, backend, farm, shaman, registry.methods().size());
   }
 
   private static ShamanService shaman(
@@ -75,14 +85,22 @@ public final class CueGate implements AutoCloseable {
     return api.port();
   }
 
+  /** The embedded farm, when no Cuebot is configured. */
+  public Optional<EmbeddedFarm> farm() {
+    return farm;
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
         + api.port()
         + " serving "
         + registeredMethods
-        + " methods, Cuebot at "
-        + backend.target();
+        + " methods, "
+        + (farm.isPresent()
+            ? "NO CUEBOT: the API is served by the " + backend.target()
+                + "; set CUEBOT_ENDPOINT to use OpenCue's Cuebot"
+            : "Cuebot at " + backend.target());
   }
 
   /** Graceful stop: in-flight calls finish within the configured grace period. */

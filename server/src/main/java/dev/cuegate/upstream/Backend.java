@@ -2,6 +2,7 @@ package dev.cuegate.upstream;
 
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
+import dev.cuegate.farm.EmbeddedFarm;
 import io.grpc.ConnectivityState;
 import io.grpc.Metadata;
 import java.time.Clock;
@@ -9,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where calls go once they are protobuf: a Cuebot over gRPC, or (later) the embedded farm.
+ * Where calls go once they are protobuf: a Cuebot over gRPC, or the embedded farm in-process.
  *
  * <p>Bodies stay as wire bytes: the gateway never builds message objects on the request path.
  */
@@ -37,5 +38,10 @@ public interface Backend extends AutoCloseable {
   /** A Cuebot (the first endpoint that answers, failing over to the next) over gRPC. */
   static Backend cuebot(GatewayConfig.Upstream config) {
     return new CuebotBackend(config, Clock.systemUTC());
+  }
+
+  /** The embedded farm's OpenCue services, called in-process as if they were a Cuebot. */
+  static Backend embedded(EmbeddedFarm farm, GatewayConfig.Upstream config) {
+    return new EmbeddedBackend(farm, config.maxInboundMessageBytes(), Clock.systemUTC());
   }
 }

@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A Cuebot (or several, for failover) reached over one plaintext gRPC channel. */
+/**
+ * A Cuebot (or several, for failover) reached over one plaintext gRPC channel; or the embedded
+ * farm over an in-process channel, with the same call machinery.
+ */
 final class CuebotBackend implements Backend {
   /** How often a failing channel may be told to forget its reconnect backoff. */
   private static final Duration RECONNECT_NUDGE_INTERVAL = Duration.ofSeconds(1);
@@ -33,23 +36,31 @@ final class CuebotBackend implements Backend {
   private final AtomicLong lastNudgeMillis = new AtomicLong();
 
   CuebotBackend(GatewayConfig.Upstream config, Clock clock) {
-    this.target = String.join(",", config.endpoints());
+    this(nettyChannel(config), String.join(",", config.endpoints()), clock);
+  }
+
+  /** Calls over any channel, e.g. an in-process one to the embedded farm. */
+  CuebotBackend(ManagedChannel channel, String target, Clock clock) {
+    this.channel = channel;
+    this.target = target;
     this.clock = clock;
-    NameResolverRegistry resolvers = new NameResolverRegistry();
-    resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
-    this.channel =
-        NettyChannelBuilder.forTarget(StaticAddressResolverProvider.SCHEME + ":///cuebot")
-            .nameResolverFactory(resolvers.asFactory())
-            .usePlaintext()
-            .maxInboundMessageSize(config.maxInboundMessageBytes())
-            .maxInboundMetadataSize(64 * 1024)
-            .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
-            .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-            .defaultLoadBalancingPolicy("pick_first")
-            .userAgent("cuegate")
-            .build();
     // Connect now so the first request does not pay for it and readiness is known early.
     channel.getState(true);
+  }
+
+  private static ManagedChannel nettyChannel(GatewayConfig.Upstream config) {
+    NameResolverRegistry resolvers = new NameResolverRegistry();
+    resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
+    return NettyChannelBuilder.forTarget(StaticAddressResolverProvider.SCHEME + ":///cuebot")
+        .nameResolverFactory(resolvers.asFactory())
+        .usePlaintext()
+        .maxInboundMessageSize(config.maxInboundMessageBytes())
+        .maxInboundMetadataSize(64 * 1024)
+        .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        .defaultLoadBalancingPolicy("pick_first")
+        .userAgent("cuegate")
+        .build();
   }
 
   @Override
