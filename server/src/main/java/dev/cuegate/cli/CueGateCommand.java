@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "HTTP/JSON gateway and render-farm front end for OpenCue.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, JobCommand.class, CommandLine.HelpCommand.class})
 public final class CueGateCommand {
 
   /** The command line; picocli already exits with 2 ({@link ExitCodes#USAGE}) on bad usage. */
