@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CallCommand.class,
       OpenApiCommand.class,
       MethodsCommand.class,
+      JobCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CueGateCommand {

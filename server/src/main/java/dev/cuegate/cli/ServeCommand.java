@@ -56,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
                 "cuegate-shutdown"));
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     log.info("CueGate ready in {} ms: {}", uptime, gate.describe());
+    if (gate.farm().isPresent()) {
+      log.warn("EMBEDDED FARM: CUEBOT_ENDPOINT is not set, so CueGate itself is the render farm"
+          + " ({}). Set CUEBOT_ENDPOINT=host:port to gateway to OpenCue's Cuebot instead.",
+          gate.farm().get().describe());
+    }
     stopped.await();
     return ExitCodes.OK;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,9 @@ public final class ConfigView {
 
   /** Shown instead of the secret; the secret's length is not shown either. */
   public static final String REDACTED = "[redacted]";
+
+  private static final Pattern PASSWORD =
+      Pattern.compile("((?i:password)=)[^&;]*");
 
   private ConfigView() {}
 
@@ -30,6 +34,9 @@ public final class ConfigView {
     for (Variable variable : Variable.values()) {
       view.put(variable.name(), value(variable, config));
     }
+    view.put("BACKEND", config.farm().enabled()
+        ? "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"
+        : "cuebot");
     ShamanConfig shaman = config.shaman();
     view.put("SHAMAN_ENABLED", shaman.enabled());
     view.put("SHAMAN_STORE_PATH", shaman.storePath().toString());
@@ -49,7 +56,9 @@ public final class ConfigView {
     GatewayConfig.Upstream upstream = config.upstream();
     GatewayConfig.Security security = config.security();
     return switch (variable) {
-      case CUEBOT_ENDPOINT -> String.join(",", upstream.endpoints());
+      case CUEBOT_ENDPOINT -> config.farm().enabled()
+          ? EnvConfigLoader.EMBEDDED
+          : String.join(",", upstream.endpoints());
       case REST_PORT -> http.port();
       case JWT_SECRET -> REDACTED;
       case JWT_SECRET_FILE -> path(auth.secretFile());
@@ -88,7 +97,13 @@ public final class ConfigView {
       case CUEBOT_TLS -> upstream.tls().enabled();
       case CUEBOT_CA_FILE -> path(upstream.tls().caFile());
       case AUTHZ_POLICY_FILE -> path(security.authzPolicyFile());
+      case DATABASE_URL -> redactPassword(config.farm().databaseUrl());
     };
+  }
+
+  /** A JDBC URL may carry a password as a parameter ({@code password=...}). */
+  private static String redactPassword(String url) {
+    return PASSWORD.matcher(url).replaceAll("$1" + REDACTED);
   }
 
   private static String path(Optional<Path> path) {

@@ -38,6 +38,10 @@ public final class EnvConfigLoader {
           + "|[0-9A-Fa-f]*:[0-9A-Fa-f:]*(:\\d{1,3}(\\.\\d{1,3}){3})?");
   private static final Pattern OTLP_ENDPOINT =
       Pattern.compile("https?://[^\\s/?#]+(/\\S*)?", Pattern.CASE_INSENSITIVE);
+  /** The value of CUEBOT_ENDPOINT that asks for the embedded farm explicitly. */
+  static final String EMBEDDED = "embedded";
+  /** The embedded farm's SQLite file under DATA_DIR when DATABASE_URL is unset. */
+  static final String DATABASE_FILE = "farm.db";
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
   private static final int MAX_RECV_MSG_MB = 2047;
 
@@ -67,7 +71,8 @@ public final class EnvConfigLoader {
         dataDir,
         ShamanConfig.fromEnv(env, dataDir),
         operations(read),
-        security(read));
+        security(read),
+        farm(read, dataDir));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
@@ -184,7 +189,11 @@ public final class EnvConfigLoader {
   }
 
   private static List<String> endpoints(EnvReader read) {
-    String expected = "a comma-separated list of host:port with ports from 1 to 65535";
+    if (embedded(read)) {
+      return List.of();
+    }
+    String expected = "'" + EMBEDDED + "' or a comma-separated list of host:port with ports"
+        + " from 1 to 65535";
     List<String> endpoints = read.list(Variable.CUEBOT_ENDPOINT);
     for (String endpoint : endpoints) {
       Matcher matcher = HOST_PORT.matcher(endpoint);
@@ -195,6 +204,23 @@ public final class EnvConfigLoader {
       }
     }
     return endpoints;
+  }
+
+  /** Unset, or set to {@value #EMBEDDED}: no Cuebot, the embedded farm serves the API. */
+  private static boolean embedded(EnvReader read) {
+    return read.optional(Variable.CUEBOT_ENDPOINT)
+        .map(value -> value.equalsIgnoreCase(EMBEDDED))
+        .orElse(true);
+  }
+
+  private static GatewayConfig.Farm farm(EnvReader read, Path dataDir) {
+    String url = read.optional(Variable.DATABASE_URL)
+        .orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve(DATABASE_FILE));
+    if (!url.startsWith("jdbc:") || url.length() <= "jdbc:".length()) {
+      throw EnvReader.invalid(Variable.DATABASE_URL,
+          "a JDBC URL such as jdbc:sqlite:/var/lib/cuegate/farm.db", url);
+    }
+    return new GatewayConfig.Farm(embedded(read), url);
   }
 
   private static List<String> hiddenServices(EnvReader read) {

@@ -21,7 +21,8 @@ public record GatewayConfig(
     Path dataDir,
     ShamanConfig shaman,
     Operations operations,
-    Security security) {
+    Security security,
+    Farm farm) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -37,7 +38,7 @@ public record GatewayConfig(
       byte[] secret, Optional<Path> secretFile, Duration leeway, Optional<String> issuer,
       Optional<String> audience) {}
 
-  /** Where Cuebot is and how the gRPC channel to it behaves. */
+  /** Where Cuebot is (no endpoints: the embedded farm) and how the gRPC channel behaves. */
   public record Upstream(
       List<String> endpoints,
       Duration timeout,
@@ -96,4 +97,9 @@ public record GatewayConfig(
 
   /** Connection and concurrency limits of the API port. */
   public record Limits(long maxHeaderBytes, Duration idleTimeout, int maxInFlight) {}
+
+  /**
+   * The embedded farm: enabled when no Cuebot is configured, with its database's JDBC URL.
+   */
+  public record Farm(boolean enabled, String databaseUrl) {}
 }

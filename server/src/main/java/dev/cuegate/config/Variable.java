@@ -2,7 +2,8 @@ package dev.cuegate.config;
 
 /** The environment variables CueGate reads, with the defaults that apply when one is unset. */
 enum Variable {
-  CUEBOT_ENDPOINT("localhost:8443"),
+  /** Unset (or {@code embedded}): CueGate serves its embedded farm instead of calling a Cuebot. */
+  CUEBOT_ENDPOINT(null),
   REST_PORT("8448"),
   JWT_SECRET(null),
   JWT_SECRET_FILE(null),
@@ -40,7 +41,9 @@ enum Variable {
   MAX_IN_FLIGHT("512"),
   CUEBOT_TLS("false"),
   CUEBOT_CA_FILE(null),
-  AUTHZ_POLICY_FILE(null);
+  AUTHZ_POLICY_FILE(null),
+  /** Unset: a SQLite file under DATA_DIR. */
+  DATABASE_URL(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

@@ -6,11 +6,13 @@ import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
 import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
+import io.grpc.ClientInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,6 +31,7 @@ public final class CueGate implements AutoCloseable {
   private final GatewayServer api;
   private final Optional<AdminServer> admin;
   private final Backend backend;
+  private final Optional<EmbeddedFarm> farm;
   private final ShamanService shaman;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
@@ -38,6 +41,7 @@ public final class CueGate implements AutoCloseable {
       GatewayServer api,
       Optional<AdminServer> admin,
       Backend backend,
+      Optional<EmbeddedFarm> farm,
       ShamanService shaman,
       GatewayMetrics metrics,
       Tracing tracing,
@@ -45,6 +49,7 @@ public final class CueGate implements AutoCloseable {
     this.api = api;
     this.admin = admin;
     this.backend = backend;
+    this.farm = farm;
     this.shaman = shaman;
     this.metrics = metrics;
     this.tracing = tracing;
@@ -63,11 +68,16 @@ public final class CueGate implements AutoCloseable {
     GatewayMetrics metrics = GatewayMetrics.create(meters);
     Tracing tracing = Tracing.start(config.operations());
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
+    Optional<EmbeddedFarm> farm =
+        config.farm().enabled()
+            ? Optional.of(EmbeddedFarm.open(config.farm().databaseUrl(), clock))
+            : Optional.empty();
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
+    List<ClientInterceptor> interceptors =
+        List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor());
     Backend backend =
-        Backend.cuebot(
-            config.upstream(),
-            List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor()));
+        farm.map(embedded -> Backend.embedded(embedded, config.upstream(), interceptors))
+            .orElseGet(() -> Backend.cuebot(config.upstream(), interceptors));
     metrics.watchUpstream(backend::state);
     JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
     ShamanService shaman = shaman(config, verifier, meters, clock);
@@ -92,7 +102,7 @@ public final class CueGate implements AutoCloseable {
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
     return new CueGate(
-        api, admin, backend, shaman, metrics, tracing, registry.methods().size());
+        api, admin, backend, farm, shaman, metrics, tracing, registry.methods().size());
   }
 
   private static ShamanService shaman(
@@ -123,6 +133,11 @@ public final class CueGate implements AutoCloseable {
     return admin.map(AdminServer::port);
   }
 
+  /** The embedded farm, when no Cuebot is configured. */
+  public Optional<EmbeddedFarm> farm() {
+    return farm;
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
@@ -131,8 +146,12 @@ public final class CueGate implements AutoCloseable {
         + registeredMethods
         + " methods, "
         + admin.map(server -> "admin on port " + server.port()).orElse("no admin port")
-        + ", Cuebot at "
-        + backend.target();
+        + ", "
+        + (farm.isPresent()
+            ? "NO CUEBOT: the API is served by the "
+                + backend.target()
+                + "; set CUEBOT_ENDPOINT to use OpenCue's Cuebot"
+            : "Cuebot at " + backend.target());
   }
 
   /** Graceful stop: in-flight calls finish within the configured grace period. */

@@ -2,6 +2,7 @@ package dev.cuegate.upstream;
 
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
+import dev.cuegate.farm.EmbeddedFarm;
 import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.Metadata;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where calls go once they are protobuf: a Cuebot over gRPC, or (later) the embedded farm.
+ * Where calls go once they are protobuf: a Cuebot over gRPC, or the embedded farm in-process.
  *
  * <p>Bodies stay as wire bytes: the gateway never builds message objects on the request path.
  */
@@ -57,5 +58,15 @@ public interface Backend extends AutoCloseable {
    */
   static Backend cuebot(GatewayConfig.Upstream config, List<ClientInterceptor> interceptors) {
     return new CuebotBackend(config, Clock.systemUTC(), interceptors);
+  }
+
+  /**
+   * The embedded farm's OpenCue services, called in-process as if they were a Cuebot, with the
+   * same interceptors as {@link #cuebot(GatewayConfig.Upstream, List)}.
+   */
+  static Backend embedded(
+      EmbeddedFarm farm, GatewayConfig.Upstream config, List<ClientInterceptor> interceptors) {
+    return new EmbeddedBackend(
+        farm, config.maxInboundMessageBytes(), Clock.systemUTC(), interceptors);
   }
 }

@@ -31,7 +31,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A Cuebot (or several, for failover) reached over one gRPC channel, plaintext or TLS. */
+/**
+ * A Cuebot (or several, for failover) reached over one gRPC channel, plaintext or TLS; or the
+ * embedded farm over an in-process channel, with the same call machinery.
+ */
 final class CuebotBackend implements Backend {
   /** How often a failing channel may be told to forget its reconnect backoff. */
   private static final Duration RECONNECT_NUDGE_INTERVAL = Duration.ofSeconds(1);
@@ -60,28 +63,37 @@ final class CuebotBackend implements Backend {
   private final AtomicLong lastNudgeMillis = new AtomicLong();
 
   CuebotBackend(GatewayConfig.Upstream config, Clock clock, List<ClientInterceptor> interceptors) {
-    this.target = String.join(",", config.endpoints());
+    this(nettyChannel(config), String.join(",", config.endpoints()), clock, interceptors);
+  }
+
+  /** Calls over any channel, e.g. an in-process one to the embedded farm. */
+  CuebotBackend(
+      ManagedChannel channel, String target, Clock clock, List<ClientInterceptor> interceptors) {
+    this.channel = channel;
+    this.target = target;
     this.clock = clock;
-    NameResolverRegistry resolvers = new NameResolverRegistry();
-    resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
-    this.channel =
-        NettyChannelBuilder.forTarget(
-                StaticAddressResolverProvider.SCHEME + ":///cuebot", credentials(config.tls()))
-            .nameResolverFactory(resolvers.asFactory())
-            .maxInboundMessageSize(config.maxInboundMessageBytes())
-            .maxInboundMetadataSize(64 * 1024)
-            .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
-            .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-            .defaultLoadBalancingPolicy("pick_first")
-            .userAgent("cuegate")
-            // Callbacks only complete a future; running them on the transport's thread saves a
-            // thread hop per call (nothing downstream of them blocks: large answers are rendered
-            // on Armeria's blocking executor).
-            .directExecutor()
-            .build();
     this.apiChannel = ClientInterceptors.intercept(channel, interceptors);
     // Connect now so the first request does not pay for it and readiness is known early.
     channel.getState(true);
+  }
+
+  private static ManagedChannel nettyChannel(GatewayConfig.Upstream config) {
+    NameResolverRegistry resolvers = new NameResolverRegistry();
+    resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
+    return NettyChannelBuilder.forTarget(
+            StaticAddressResolverProvider.SCHEME + ":///cuebot", credentials(config.tls()))
+        .nameResolverFactory(resolvers.asFactory())
+        .maxInboundMessageSize(config.maxInboundMessageBytes())
+        .maxInboundMetadataSize(64 * 1024)
+        .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        .defaultLoadBalancingPolicy("pick_first")
+        .userAgent("cuegate")
+        // Callbacks only complete a future; running them on the transport's thread saves a
+        // thread hop per call (nothing downstream of them blocks: large answers are rendered
+        // on Armeria's blocking executor).
+        .directExecutor()
+        .build();
   }
 
   /**

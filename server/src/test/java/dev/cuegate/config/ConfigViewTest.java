@@ -22,7 +22,7 @@ class ConfigViewTest {
     Map<String, Object> view = ConfigView.of(config);
 
     assertThat(view).containsExactly(
-        entry("CUEBOT_ENDPOINT", "localhost:8443"),
+        entry("CUEBOT_ENDPOINT", "embedded"),
         entry("REST_PORT", 8448),
         entry("JWT_SECRET", "[redacted]"),
         entry("JWT_SECRET_FILE", null),
@@ -61,6 +61,8 @@ class ConfigViewTest {
         entry("CUEBOT_TLS", false),
         entry("CUEBOT_CA_FILE", null),
         entry("AUTHZ_POLICY_FILE", null),
+        entry("DATABASE_URL", "jdbc:sqlite:./data/farm.db"),
+        entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"),
         entry("SHAMAN_ENABLED", true),
         entry("SHAMAN_STORE_PATH", "./data/shaman/file-store"),
         entry("SHAMAN_CHECKOUT_PATH", "./data/shaman/checkout"),
@@ -114,8 +116,23 @@ class ConfigViewTest {
 
     assertThat(view).contains(
         entry("CUEBOT_ENDPOINT", "a:1,b:2"),
+        entry("BACKEND", "cuebot"),
         entry("GRPC_TIMEOUT", "1m30s"),
         entry("JWT_ISSUER", "cueweb"),
         entry("FIELD_VALIDATION", "Strict"));
+  }
+
+  @Test
+  void aPasswordInTheDatabaseUrlIsRedacted() {
+    GatewayConfig config = EnvConfigLoader.load(Map.of(
+        "JWT_SECRET", SECRET,
+        "DATABASE_URL", "jdbc:postgresql://db/cuegate?user=cue&password=hunter2&ssl=true"))
+        .config();
+
+    Map<String, Object> view = ConfigView.of(config);
+
+    assertThat(view).contains(entry("DATABASE_URL",
+        "jdbc:postgresql://db/cuegate?user=cue&password=[redacted]&ssl=true"));
+    assertThat(view.toString()).doesNotContain("hunter2");
   }
 }

@@ -43,7 +43,9 @@ class EnvConfigLoaderTest {
     void everyUnsetVariableTakesTheDocumentedDefault() {
       GatewayConfig config = load();
 
-      assertThat(config.upstream().endpoints()).containsExactly("localhost:8443");
+      assertThat(config.upstream().endpoints()).isEmpty();
+      assertThat(config.farm().enabled()).isTrue();
+      assertThat(config.farm().databaseUrl()).isEqualTo("jdbc:sqlite:./data/farm.db");
       assertThat(config.http().port()).isEqualTo(8448);
       assertThat(config.auth().leeway()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.auth().issuer()).isEmpty();
@@ -185,6 +187,40 @@ class EnvConfigLoaderTest {
   }
 
   @Nested
+  class BackendSelection {
+
+    @Test
+    void aCuebotEndpointTurnsTheEmbeddedFarmOff() {
+      GatewayConfig config = load("CUEBOT_ENDPOINT", "cuebot:8443");
+
+      assertThat(config.farm().enabled()).isFalse();
+      assertThat(config.upstream().endpoints()).containsExactly("cuebot:8443");
+    }
+
+    @Test
+    void embeddedAsksForTheEmbeddedFarmExplicitly() {
+      GatewayConfig config = load("CUEBOT_ENDPOINT", "Embedded");
+
+      assertThat(config.farm().enabled()).isTrue();
+      assertThat(config.upstream().endpoints()).isEmpty();
+    }
+
+    @Test
+    void theDatabaseDefaultsToASqliteFileUnderTheDataDir() {
+      GatewayConfig config = load("DATA_DIR", "/var/lib/cuegate");
+
+      assertThat(config.farm().databaseUrl()).isEqualTo("jdbc:sqlite:/var/lib/cuegate/farm.db");
+    }
+
+    @Test
+    void databaseUrlSelectsAnotherDatabase() {
+      GatewayConfig config = load("DATABASE_URL", "jdbc:postgresql://db/cuegate");
+
+      assertThat(config.farm().databaseUrl()).isEqualTo("jdbc:postgresql://db/cuegate");
+    }
+  }
+
+  @Nested
   class InvalidValues {
 
     @ParameterizedTest(name = "{0}={1}")
@@ -231,6 +267,7 @@ class EnvConfigLoaderTest {
         "LOG_FORMAT|logfmt",
         "OTEL_EXPORTER_OTLP_ENDPOINT|otel-collector:4318",
         "OTEL_EXPORTER_OTLP_ENDPOINT|grpc://otel-collector:4317",
+        "DATABASE_URL|postgresql://db/cuegate",
     })
     void badValueFailsNamingTheVariableAndTheValue(String variable, String value) {
       assertThatThrownBy(() -> load(variable, value))

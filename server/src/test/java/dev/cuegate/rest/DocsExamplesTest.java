@@ -27,6 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocsExamplesTest {
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
+  /** The embedded farm's guide submits jobs, which only the embedded farm accepts. */
+  @RegisterExtension static final GatewayExtension farm = new GatewayExtension().embedded();
+
+  private static final String FARM_GUIDE = "docs/EMBEDDED-FARM.md";
+
   private static final Pattern BASH_BLOCK = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
   /** A walk-through whose blocks depend on each other; ShamanWalkthroughTest runs it whole. */
   private static final String SHAMAN_WALKTHROUGH = "SHAMAN.md";
@@ -77,7 +82,8 @@ class DocsExamplesTest {
     ProcessBuilder bash =
         new ProcessBuilder("bash", "-euo", "pipefail", "-c", CURL_CHECKS + example.script())
             .redirectErrorStream(true);
-    bash.environment().put("CUEGATE_URL", gateway.uri("").toString());
+    GatewayExtension target = example.where().startsWith(FARM_GUIDE) ? farm : gateway;
+    bash.environment().put("CUEGATE_URL", target.uri("").toString());
     bash.environment().put("TOKEN", Tokens.valid());
     bash.environment().put("DOC_HEADERS", headers.toString());
 

@@ -2,6 +2,7 @@ package dev.cuegate.testing;
 
 import dev.cuegate.config.EnvConfigLoader;
 import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.server.CueGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,14 +25,17 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real gateway on an ephemeral port in front of a {@link FakeCuebot}, for black-box HTTP
- * tests. Register it in a static field: both start once per class, and the fake's data is reset
- * before each test. The admin port listens on an ephemeral port of 127.0.0.1 unless the test sets
- * {@code ADMIN_PORT}.
+ * The real gateway on an ephemeral port in front of a {@link FakeCuebot} (or, with {@link
+ * #embedded()}, its own embedded farm), for black-box HTTP tests. Register it in a static field:
+ * both start once per class, and the fake's data is reset before each test. The embedded farm's
+ * data is not reset: tests give their jobs unique names. The admin port listens on an ephemeral
+ * port of 127.0.0.1 unless the test sets {@code ADMIN_PORT}.
  */
 public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
+  private boolean embedded;
+  private GatewayConfig config;
   private FakeCuebot cuebot;
   private CueGate gate;
   private Path dataDir;
@@ -49,22 +53,31 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return this;
   }
 
+  /** Serve the embedded farm (no CUEBOT_ENDPOINT) instead of a fake Cuebot. */
+  public GatewayExtension embedded() {
+    embedded = true;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    cuebot = FakeCuebot.start();
     dataDir = Files.createTempDirectory("cuegate-test");
     Map<String, String> all = new HashMap<>();
-    all.put("CUEBOT_ENDPOINT", cuebot.target());
+    if (!embedded) {
+      cuebot = FakeCuebot.start();
+      all.put("CUEBOT_ENDPOINT", cuebot.target());
+    }
     all.put("REST_PORT", "0");
     all.put("JWT_SECRET", Tokens.SECRET);
     all.put("LOG_DIR", dataDir.resolve("logs").toString());
     all.put("DATA_DIR", dataDir.resolve("data").toString());
     all.put("SHUTDOWN_TIMEOUT", "0s");
     all.putAll(env);
-    GatewayConfig config = EnvConfigLoader.load(all).config();
-    gate =
-        CueGate.start(
-            env.containsKey("ADMIN_PORT") ? config : withEphemeralAdminPort(config), clock);
+    config = EnvConfigLoader.load(all).config();
+    if (!env.containsKey("ADMIN_PORT")) {
+      config = withEphemeralAdminPort(config);
+    }
+    gate = CueGate.start(config, clock);
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -82,11 +95,15 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
         config.dataDir(),
         config.shaman(),
         operations,
-        config.security());
+        config.security(),
+        config.farm());
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (cuebot == null) {
+      return;
+    }
     if (!cuebot.isRunning()) {
       cuebot.restart();
     }
@@ -96,10 +113,23 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     gate.close();
-    cuebot.close();
+    if (cuebot != null) {
+      cuebot.close();
+    }
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
+  }
+
+  /** Stops the gateway and starts it again on the same data, as after a crash or an upgrade. */
+  public void restart() {
+    gate.close();
+    gate = CueGate.start(config, clock);
+  }
+
+  /** The embedded farm, to play the part of the hosts that run frames. */
+  public EmbeddedFarm farm() {
+    return gate.farm().orElseThrow(() -> new IllegalStateException("not embedded()"));
   }
 
   public FakeCuebot cuebot() {

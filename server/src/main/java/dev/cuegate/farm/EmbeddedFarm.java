@@ -1,0 +1,48 @@
+package dev.cuegate.farm;
+
+import dev.cuegate.farm.service.FarmServices;
+import dev.cuegate.farm.store.FarmStore;
+import java.time.Clock;
+
+/**
+ * CueGate's own small render farm: OpenCue's job model on an embedded database, served through
+ * OpenCue's gRPC services so that clients cannot tell it from a Cuebot for the calls it supports.
+ */
+public final class EmbeddedFarm {
+  private final FarmStore store;
+  private final FarmServices services;
+
+  private EmbeddedFarm(FarmStore store) {
+    this.store = store;
+    this.services = FarmServices.of(store);
+  }
+
+  /** Opens (creating and migrating when needed) the farm's database at {@code jdbcUrl}. */
+  public static EmbeddedFarm open(String jdbcUrl, Clock clock) {
+    return new EmbeddedFarm(FarmStore.open(jdbcUrl, clock));
+  }
+
+  /** The gRPC services to serve. */
+  public FarmServices services() {
+    return services;
+  }
+
+  /** For logs and {@code /config}. */
+  public String describe() {
+    return "embedded farm (" + store.url() + ")";
+  }
+
+  /** A host picked the frame up: WAITING becomes RUNNING. For the worker protocol and tests. */
+  public void startFrame(String frameId) {
+    store.startFrame(frameId);
+  }
+
+  /**
+   * A running frame ended with {@code exitStatus}: 0 is SUCCEEDED (which releases frames that
+   * depend on it), anything else a failure that retries or ends DEAD. For the worker protocol
+   * and tests.
+   */
+  public void finishFrame(String frameId, int exitStatus) {
+    store.finishFrame(frameId, exitStatus);
+  }
+}

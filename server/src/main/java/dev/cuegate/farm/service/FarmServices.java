@@ -1,0 +1,43 @@
+package dev.cuegate.farm.service;
+
+import dev.cuegate.farm.store.FarmStore;
+import io.grpc.BindableService;
+import io.grpc.HandlerRegistry;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The OpenCue gRPC services of the embedded farm, ready to be served in-process or on a port. */
+public final class FarmServices {
+  private final List<ServerServiceDefinition> services;
+  private final NeedsCuebot needsCuebot = new NeedsCuebot();
+
+  private FarmServices(FarmStore store) {
+    this.services = Stream.<BindableService>of(
+            new ShowService(store),
+            new JobService(store),
+            new LayerService(store),
+            new FrameService(store),
+            new GroupService(store),
+            new HostService(),
+            new CueService())
+        .map(service -> ServerInterceptors.intercept(service, needsCuebot))
+        .toList();
+  }
+
+  /** The services backed by {@code store}. */
+  public static FarmServices of(FarmStore store) {
+    return new FarmServices(store);
+  }
+
+  /** One definition per implemented OpenCue service. */
+  public List<ServerServiceDefinition> services() {
+    return services;
+  }
+
+  /** For the server's fallback registry: every other service answers UNIMPLEMENTED. */
+  public HandlerRegistry fallback() {
+    return needsCuebot;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.cuegate.farm.service;
+
+import dev.cuegate.farm.store.FarmException;
+import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.FrameChange;
+import dev.cuegate.proto.job.Frame;
+import dev.cuegate.proto.job.FrameEatRequest;
+import dev.cuegate.proto.job.FrameEatResponse;
+import dev.cuegate.proto.job.FrameGetFrameRequest;
+import dev.cuegate.proto.job.FrameGetFrameResponse;
+import dev.cuegate.proto.job.FrameInterfaceGrpc;
+import dev.cuegate.proto.job.FrameKillRequest;
+import dev.cuegate.proto.job.FrameKillResponse;
+import dev.cuegate.proto.job.FrameRetryRequest;
+import dev.cuegate.proto.job.FrameRetryResponse;
+import io.grpc.stub.StreamObserver;
+
+/** {@code job.FrameInterface}: one frame. */
+final class FrameService extends FrameInterfaceGrpc.FrameInterfaceImplBase {
+  private final FarmStore store;
+
+  FrameService(FarmStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void getFrame(FrameGetFrameRequest request,
+      StreamObserver<FrameGetFrameResponse> observer) {
+    Calls.answer(observer, () -> FrameGetFrameResponse.newBuilder()
+        .setFrame(Protos.frame(store.frame(request.getId()))).build());
+  }
+
+  @Override
+  public void retry(FrameRetryRequest request, StreamObserver<FrameRetryResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeFrame(frameId(request.getFrame()), FrameChange.RETRY);
+      return FrameRetryResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void kill(FrameKillRequest request, StreamObserver<FrameKillResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeFrame(frameId(request.getFrame()), FrameChange.KILL);
+      return FrameKillResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void eat(FrameEatRequest request, StreamObserver<FrameEatResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeFrame(frameId(request.getFrame()), FrameChange.EAT);
+      return FrameEatResponse.getDefaultInstance();
+    });
+  }
+
+  private static String frameId(Frame frame) {
+    if (frame.getId().isEmpty()) {
+      throw new FarmException(FarmException.Kind.INVALID_ARGUMENT, "frame: give its id");
+    }
+    return frame.getId();
+  }
+}

@@ -1,0 +1,219 @@
+package dev.cuegate.farm.service;
+
+import dev.cuegate.farm.spec.JobSpecParser;
+import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.FrameChange;
+import dev.cuegate.farm.store.FrameQuery;
+import dev.cuegate.farm.store.JobQuery;
+import dev.cuegate.proto.comment.Comment;
+import dev.cuegate.proto.comment.CommentSeq;
+import dev.cuegate.proto.job.FrameSearchCriteria;
+import dev.cuegate.proto.job.FrameSeq;
+import dev.cuegate.proto.job.Job;
+import dev.cuegate.proto.job.JobAddCommentRequest;
+import dev.cuegate.proto.job.JobAddCommentResponse;
+import dev.cuegate.proto.job.JobEatFramesRequest;
+import dev.cuegate.proto.job.JobEatFramesResponse;
+import dev.cuegate.proto.job.JobFindJobRequest;
+import dev.cuegate.proto.job.JobFindJobResponse;
+import dev.cuegate.proto.job.JobGetCommentsRequest;
+import dev.cuegate.proto.job.JobGetCommentsResponse;
+import dev.cuegate.proto.job.JobGetFramesRequest;
+import dev.cuegate.proto.job.JobGetFramesResponse;
+import dev.cuegate.proto.job.JobGetJobRequest;
+import dev.cuegate.proto.job.JobGetJobResponse;
+import dev.cuegate.proto.job.JobGetJobsRequest;
+import dev.cuegate.proto.job.JobGetJobsResponse;
+import dev.cuegate.proto.job.JobGetLayersRequest;
+import dev.cuegate.proto.job.JobGetLayersResponse;
+import dev.cuegate.proto.job.JobInterfaceGrpc;
+import dev.cuegate.proto.job.JobKillFramesRequest;
+import dev.cuegate.proto.job.JobKillFramesResponse;
+import dev.cuegate.proto.job.JobKillRequest;
+import dev.cuegate.proto.job.JobKillResponse;
+import dev.cuegate.proto.job.JobLaunchSpecAndWaitRequest;
+import dev.cuegate.proto.job.JobLaunchSpecAndWaitResponse;
+import dev.cuegate.proto.job.JobLaunchSpecRequest;
+import dev.cuegate.proto.job.JobLaunchSpecResponse;
+import dev.cuegate.proto.job.JobPauseRequest;
+import dev.cuegate.proto.job.JobPauseResponse;
+import dev.cuegate.proto.job.JobResumeRequest;
+import dev.cuegate.proto.job.JobResumeResponse;
+import dev.cuegate.proto.job.JobRetryFramesRequest;
+import dev.cuegate.proto.job.JobRetryFramesResponse;
+import dev.cuegate.proto.job.JobSeq;
+import dev.cuegate.proto.job.JobSetPriorityRequest;
+import dev.cuegate.proto.job.JobSetPriorityResponse;
+import dev.cuegate.proto.job.LayerSeq;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+
+/** {@code job.JobInterface}: launching specs, listing jobs and steering them. */
+final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
+  private final FarmStore store;
+
+  JobService(FarmStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void launchSpec(JobLaunchSpecRequest request,
+      StreamObserver<JobLaunchSpecResponse> observer) {
+    Calls.answer(observer, () -> {
+      List<String> ids = store.launch(JobSpecParser.parse(request.getSpec()));
+      JobLaunchSpecResponse.Builder reply = JobLaunchSpecResponse.newBuilder();
+      ids.forEach(id -> reply.addNames(store.job(id).name()));
+      return reply.build();
+    });
+  }
+
+  @Override
+  public void launchSpecAndWait(JobLaunchSpecAndWaitRequest request,
+      StreamObserver<JobLaunchSpecAndWaitResponse> observer) {
+    Calls.answer(observer, () -> {
+      List<String> ids = store.launch(JobSpecParser.parse(request.getSpec()));
+      JobSeq.Builder jobs = JobSeq.newBuilder();
+      ids.forEach(id -> jobs.addJobs(Protos.job(store.job(id))));
+      return JobLaunchSpecAndWaitResponse.newBuilder().setJobs(jobs).build();
+    });
+  }
+
+  @Override
+  public void getJobs(JobGetJobsRequest request, StreamObserver<JobGetJobsResponse> observer) {
+    Calls.answer(observer, () -> {
+      JobQuery query = Calls.jobQuery(request.getR());
+      JobSeq.Builder jobs = JobSeq.newBuilder();
+      store.jobs(query).forEach(job -> jobs.addJobs(Protos.job(job)));
+      return JobGetJobsResponse.newBuilder().setJobs(jobs).build();
+    });
+  }
+
+  @Override
+  public void findJob(JobFindJobRequest request, StreamObserver<JobFindJobResponse> observer) {
+    Calls.answer(observer, () -> JobFindJobResponse.newBuilder()
+        .setJob(Protos.job(store.findJob(request.getName()))).build());
+  }
+
+  @Override
+  public void getJob(JobGetJobRequest request, StreamObserver<JobGetJobResponse> observer) {
+    Calls.answer(observer, () -> JobGetJobResponse.newBuilder()
+        .setJob(Protos.job(store.job(request.getId()))).build());
+  }
+
+  @Override
+  public void getLayers(JobGetLayersRequest request,
+      StreamObserver<JobGetLayersResponse> observer) {
+    Calls.answer(observer, () -> {
+      LayerSeq.Builder layers = LayerSeq.newBuilder();
+      store.layers(jobId(request.getJob())).forEach(layer -> layers.addLayers(Protos.layer(layer)));
+      return JobGetLayersResponse.newBuilder().setLayers(layers).build();
+    });
+  }
+
+  @Override
+  public void getFrames(JobGetFramesRequest request,
+      StreamObserver<JobGetFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      FrameQuery query = Calls.frameQuery(request.getReq());
+      FrameSeq.Builder frames = FrameSeq.newBuilder();
+      store.jobFrames(jobId(request.getJob()), query)
+          .forEach(frame -> frames.addFrames(Protos.frame(frame)));
+      return JobGetFramesResponse.newBuilder().setFrames(frames).build();
+    });
+  }
+
+  @Override
+  public void kill(JobKillRequest request, StreamObserver<JobKillResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.kill(jobId(request.getJob()));
+      return JobKillResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void pause(JobPauseRequest request, StreamObserver<JobPauseResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.pause(jobId(request.getJob()), true);
+      return JobPauseResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void resume(JobResumeRequest request, StreamObserver<JobResumeResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.pause(jobId(request.getJob()), false);
+      return JobResumeResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setPriority(JobSetPriorityRequest request,
+      StreamObserver<JobSetPriorityResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.setPriority(jobId(request.getJob()), request.getVal());
+      return JobSetPriorityResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void retryFrames(JobRetryFramesRequest request,
+      StreamObserver<JobRetryFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeJobFrames(jobId(request.getJob()), unpaged(request.getReq()),
+          FrameChange.RETRY);
+      return JobRetryFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void eatFrames(JobEatFramesRequest request,
+      StreamObserver<JobEatFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeJobFrames(jobId(request.getJob()), unpaged(request.getReq()), FrameChange.EAT);
+      return JobEatFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void killFrames(JobKillFramesRequest request,
+      StreamObserver<JobKillFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeJobFrames(jobId(request.getJob()), unpaged(request.getReq()),
+          FrameChange.KILL);
+      return JobKillFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getComments(JobGetCommentsRequest request,
+      StreamObserver<JobGetCommentsResponse> observer) {
+    Calls.answer(observer, () -> {
+      CommentSeq.Builder comments = CommentSeq.newBuilder();
+      store.comments(jobId(request.getJob()))
+          .forEach(comment -> comments.addComments(Protos.comment(comment)));
+      return JobGetCommentsResponse.newBuilder().setComments(comments).build();
+    });
+  }
+
+  @Override
+  public void addComment(JobAddCommentRequest request,
+      StreamObserver<JobAddCommentResponse> observer) {
+    Calls.answer(observer, () -> {
+      Comment comment = request.getNewComment();
+      store.addComment(jobId(request.getJob()), comment.getUser(), comment.getSubject(),
+          comment.getMessage());
+      return JobAddCommentResponse.getDefaultInstance();
+    });
+  }
+
+  private String jobId(Job job) {
+    return Calls.jobId(store, job);
+  }
+
+  /** Actions apply to every matching frame, not to one page of them. */
+  private static FrameQuery unpaged(FrameSearchCriteria criteria) {
+    FrameQuery query = Calls.frameQuery(criteria);
+    return new FrameQuery(query.ids(), query.names(), query.layers(), query.states(),
+        query.numbers(), 1, Integer.MAX_VALUE);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.cuegate.farm.store;
+
+import dev.cuegate.farm.spec.DependDefinition;
+import dev.cuegate.farm.spec.JobPlan;
+import dev.cuegate.farm.spec.JobSpec;
+import dev.cuegate.farm.spec.LayerDefinition;
+import dev.cuegate.farm.spec.LayerPlan;
+import dev.cuegate.farm.spec.Names;
+import dev.cuegate.farm.spec.PlannedFrame;
+import dev.cuegate.proto.job.FrameState;
+import dev.cuegate.proto.job.JobState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes the jobs of one spec, their layers, frames and dependencies, inside the caller's transaction. */
+final class JobLauncher {
+  private final Connection connection;
+  private final long now;
+
+  JobLauncher(Connection connection, long now) {
+    this.connection = connection;
+    this.now = now;
+  }
+
+  /** Stores every job of {@code spec}; returns their ids in spec order. */
+  List<String> launch(JobSpec spec) throws SQLException {
+    String[] show =
+        Sql.one(connection, "SELECT s.id, g.id FROM show s JOIN folder g ON g.show_id = s.id"
+                + " AND g.parent_id IS NULL WHERE s.name = ?",
+                row -> new String[] {row.getString(1), row.getString(2)}, spec.show())
+            .orElseThrow(() -> FarmException.invalid("show \"" + spec.show()
+                + "\" does not exist; create it with show.ShowInterface/CreateShow"));
+    List<String> ids = new ArrayList<>();
+    int frames = 0;
+    for (JobPlan plan : JobPlan.of(spec)) {
+      ids.add(insertJob(spec, plan, show[0], show[1]));
+      frames += plan.frameCount();
+    }
+    Dependencies dependencies = new Dependencies(connection);
+    for (DependDefinition depend : spec.depends()) {
+      dependencies.create(depend);
+    }
+    Sql.update(connection,
+        "UPDATE show SET created_job_count = created_job_count + ?,"
+            + " created_frame_count = created_frame_count + ? WHERE id = ?",
+        ids.size(), frames, show[0]);
+    return ids;
+  }
+
+  private String insertJob(JobSpec spec, JobPlan plan, String showId, String folderId)
+      throws SQLException {
+    boolean pending = Sql.one(connection, "SELECT id FROM job WHERE name = ? AND state = ?",
+        row -> row.getString(1), plan.name(), JobState.PENDING.name()).isPresent();
+    if (pending) {
+      throw new FarmException(FarmException.Kind.ALREADY_EXISTS,
+          "the job " + plan.name() + " is already pending");
+    }
+    String id = UUID.randomUUID().toString();
+    var job = plan.job();
+    Sql.update(connection,
+        "INSERT INTO job (id, show_id, folder_id, name, shot, owner_name, facility, os, uid,"
+            + " priority, max_retries, max_cores, auto_eat, paused, killed, state, log_dir,"
+            + " environment, start_time, stop_time)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, showId, folderId, plan.name(), spec.shot(), spec.user(),
+        spec.facility().orElse(""), job.os().orElse(""),
+        spec.uid().isPresent() ? spec.uid().getAsInt() : null,
+        job.priority(), job.maxRetries(),
+        job.maxCores().isPresent() ? job.maxCores().getAsInt() : null,
+        job.autoEat(), job.paused(), false, JobState.PENDING.name(),
+        Names.logDirectory(spec.show(), spec.shot(), plan.name(), id),
+        Rows.json(job.environment()), now, 0L);
+    int order = 0;
+    for (LayerPlan layer : plan.layers()) {
+      insertLayer(id, layer, order++);
+    }
+    return id;
+  }
+
+  private void insertLayer(String jobId, LayerPlan plan, int order) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    LayerDefinition layer = plan.layer();
+    Sql.update(connection,
+        "INSERT INTO layer (id, job_id, name, layer_type, command, frame_range, chunk_size, cores,"
+            + " threadable, memory_kib, gpus, gpu_memory_kib, timeout_minutes,"
+            + " timeout_llu_minutes, tags, services, limits, environment, dispatch_order)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, jobId, layer.name(), layer.type().name(), layer.command(), layer.range(),
+        layer.chunk(), layer.cores(), layer.threadable(), layer.memoryKib(), layer.gpus(),
+        layer.gpuMemoryKib(), layer.timeoutMinutes(), layer.timeoutLluMinutes(),
+        Rows.json(layer.tags()), Rows.json(layer.services()), Rows.json(layer.limits()),
+        Rows.json(layer.environment()), order);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO frame (id, job_id, layer_id, name, number, chunk_end, frame_spec, state,"
+            + " depend_count, retry_count, exit_status, dispatch_order, start_time, stop_time)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0)")) {
+      int frameOrder = 0;
+      for (PlannedFrame frame : plan.frames()) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, jobId);
+        insert.setString(3, id);
+        insert.setString(4, frame.name());
+        insert.setInt(5, frame.number());
+        insert.setInt(6, frame.lastNumber());
+        insert.setString(7, frame.frameSpec());
+        insert.setString(8, FrameState.WAITING.name());
+        insert.setInt(9, frameOrder++);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+}
