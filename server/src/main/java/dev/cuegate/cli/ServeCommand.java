@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code cuegate serve}: runs the service until SIGTERM or SIGINT. */
 @Command(
@@ -24,6 +25,9 @@ import picocli.CommandLine.Command;
       "with a message naming the variable (exit code 2)."
     })
 final class ServeCommand implements Callable<Integer> {
+  /** A start-up rehearsal: bin/cuegate records the classes it loads for class data sharing. */
+  @Option(names = "--exit-when-ready", hidden = true)
+  private boolean exitWhenReady;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -45,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
       log.warn("CONFIGURATION WARNING: {}", warning);
     }
     CueGate gate = CueGate.start(loaded.config());
+    if (exitWhenReady) {
+      gate.close();
+      return ExitCodes.OK;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
