@@ -5,6 +5,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.AuthException;
 import dev.cuegate.auth.Principal;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.testing.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ final class ShamanTestServer implements AutoCloseable {
 
   final Path dataDir;
   final ShamanConfig config;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   final TestHooks hooks = new TestHooks();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final DefaultShamanService service;
