@@ -40,7 +40,10 @@ final class BenchGateway implements AutoCloseable {
             "LOG_LEVEL", "warn",
             "LOG_DIR", dir.resolve("logs").toString(),
             "DATA_DIR", dir.resolve("data").toString(),
-            "SHUTDOWN_TIMEOUT", "0s");
+            "SHUTDOWN_TIMEOUT", "0s",
+            // Load runs measure the request path, not the limits that protect it.
+            "RATE_LIMIT_RPS", "0",
+            "ADMIN_PORT", "0");
     return new BenchGateway(CueGate.start(EnvConfigLoader.load(env).config()), dir);
   }
 

@@ -2,7 +2,9 @@ package dev.cuegate.server;
 
 import dev.cuegate.admin.AdminServer;
 import dev.cuegate.admin.GatewayMetrics;
+import dev.cuegate.auth.CachingTokenVerifier;
 import dev.cuegate.auth.JwtVerifier;
+import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
@@ -79,7 +81,9 @@ public final class CueGate implements AutoCloseable {
         farm.map(embedded -> Backend.embedded(embedded, config.upstream(), interceptors))
             .orElseGet(() -> Backend.cuebot(config.upstream(), interceptors));
     metrics.watchUpstream(backend::state);
-    JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
+    TokenVerifier verifier =
+        new CachingTokenVerifier(
+            JwtVerifier.forConfig(config.auth(), clock), clock, config.auth().leeway());
     ShamanService shaman = shaman(config, verifier, meters, clock);
     ApiDocs docs =
         ApiDocs.generatedInBackground(
@@ -106,7 +110,7 @@ public final class CueGate implements AutoCloseable {
   }
 
   private static ShamanService shaman(
-      GatewayConfig config, JwtVerifier verifier, MeterRegistry meters, Clock clock) {
+      GatewayConfig config, TokenVerifier verifier, MeterRegistry meters, Clock clock) {
     try {
       return ShamanService.create(config.shaman(), verifier, meters, clock);
     } catch (IOException e) {
