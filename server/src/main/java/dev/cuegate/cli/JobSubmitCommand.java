@@ -2,19 +2,18 @@ package dev.cuegate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.cuegate.config.ConfigException;
+import dev.cuegate.config.EnvConfigLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +77,9 @@ final class JobSubmitCommand implements Callable<Integer> {
   }
 
   private final Map<String, String> env;
+  /** Long enough for one call, short enough to be worthless if it leaks. */
+  private static final Duration MINTED_LIFETIME = Duration.ofMinutes(5);
+
   private final Clock clock;
 
   JobSubmitCommand() {
@@ -101,8 +103,8 @@ final class JobSubmitCommand implements Callable<Integer> {
     Optional<String> bearer;
     try {
       bearer = bearer(submitter);
-    } catch (IOException e) {
-      err.println("cuegate job submit: cannot read JWT_SECRET_FILE: " + e.getMessage());
+    } catch (ConfigException e) {
+      err.println("cuegate job submit: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     if (bearer.isEmpty()) {
@@ -147,27 +149,17 @@ final class JobSubmitCommand implements Callable<Integer> {
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private Optional<String> bearer(String subject) throws IOException {
+  private Optional<String> bearer(String subject) {
     Optional<String> given = Optional.ofNullable(token).or(() -> setting("CUEGATE_TOKEN"));
     if (given.isPresent()) {
       return given;
     }
-    Optional<byte[]> secret = setting("JWT_SECRET")
-        .map(text -> text.getBytes(StandardCharsets.UTF_8));
-    if (secret.isEmpty() && setting("JWT_SECRET_FILE").isPresent()) {
-      secret = Optional.of(secretFile(Path.of(setting("JWT_SECRET_FILE").get())));
+    if (setting("JWT_SECRET").isEmpty() && setting("JWT_SECRET_FILE").isEmpty()) {
+      return Optional.empty();
     }
-    return secret.map(bytes -> CliToken.mint(bytes, subject, clock));
-  }
-
-  /** As the gateway reads it: without the trailing newlines that editors and echo add. */
-  private static byte[] secretFile(Path path) throws IOException {
-    byte[] content = Files.readAllBytes(path);
-    int end = content.length;
-    while (end > 0 && (content[end - 1] == '\n' || content[end - 1] == '\r')) {
-      end--;
-    }
-    return Arrays.copyOf(content, end);
+    return Optional.of(
+        new TokenMinter(EnvConfigLoader.secret(env), clock)
+            .mint(subject, MINTED_LIFETIME, Optional.empty(), JWSAlgorithm.HS256));
   }
 
   private Optional<String> setting(String name) {
