@@ -60,7 +60,14 @@ public final class JwtVerifier implements TokenVerifier {
 
   /** A verifier with the secret, leeway, issuer and audience from the configuration. */
   public static JwtVerifier forConfig(GatewayConfig.Auth auth, Clock clock) {
-    Builder builder = builder(auth.secret()).leeway(auth.leeway()).clock(clock);
+    return forConfig(auth, clock, List.of());
+  }
+
+  /** As {@link #forConfig(GatewayConfig.Auth, Clock)}, also accepting ES256 tokens of these keys. */
+  public static JwtVerifier forConfig(
+      GatewayConfig.Auth auth, Clock clock, List<ECPublicKey> ecPublicKeys) {
+    Builder builder =
+        builder(auth.secret()).leeway(auth.leeway()).clock(clock).ecPublicKeys(ecPublicKeys);
     auth.issuer().ifPresent(builder::issuer);
     auth.audience().ifPresent(builder::audience);
     return builder.build();

@@ -47,6 +47,7 @@ public final class ConfigView {
     view.put("SHAMAN_GC_PERIOD", GoDuration.format(shaman.gcPeriod()));
     view.put("SHAMAN_GC_MAX_AGE", GoDuration.format(shaman.gcMaxAge()));
     view.put("SHAMAN_MAX_UPLOAD_BYTES", shaman.maxUploadBytes());
+    view.put("SHAMAN_ES256_PUBLIC_KEYS_FILE", path(shaman.es256PublicKeysFile()));
     return Collections.unmodifiableMap(view);
   }
 

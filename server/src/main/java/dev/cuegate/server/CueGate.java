@@ -4,7 +4,9 @@ import dev.cuegate.admin.AdminServer;
 import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.auth.CachingTokenVerifier;
 import dev.cuegate.auth.JwtVerifier;
+import dev.cuegate.auth.PemPublicKeys;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
@@ -21,6 +23,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -110,13 +114,32 @@ public final class CueGate implements AutoCloseable {
   }
 
   private static ShamanService shaman(
-      GatewayConfig config, TokenVerifier verifier, MeterRegistry meters, Clock clock) {
+      GatewayConfig config, TokenVerifier apiVerifier, MeterRegistry meters, Clock clock) {
     try {
-      return ShamanService.create(config.shaman(), verifier, meters, clock);
+      return ShamanService.create(
+          config.shaman(), shamanVerifier(config, apiVerifier, clock), meters, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "SHAMAN_STORE_PATH / SHAMAN_CHECKOUT_PATH: cannot prepare the Shaman store", e);
     }
+  }
+
+  /** The API's tokens, plus ES256 tokens from Flamenco-style issuers when keys are configured. */
+  private static TokenVerifier shamanVerifier(
+      GatewayConfig config, TokenVerifier apiVerifier, Clock clock) {
+    Optional<Path> keysFile = config.shaman().es256PublicKeysFile();
+    if (keysFile.isEmpty()) {
+      return apiVerifier;
+    }
+    List<ECPublicKey> keys;
+    try {
+      keys = PemPublicKeys.readEc(keysFile.get());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException(
+          "SHAMAN_ES256_PUBLIC_KEYS_FILE", keysFile.get() + ": " + e.getMessage());
+    }
+    return new CachingTokenVerifier(
+        JwtVerifier.forConfig(config.auth(), clock, keys), clock, config.auth().leeway());
   }
 
   private static void createDataDir(GatewayConfig config) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Settings of the Shaman file store (DESIGN §4), read once from the environment.
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param extraCheckoutRoots further folders whose symlinks keep blobs from garbage collection
  * @param gcPeriod how often garbage collection runs; zero disables it
  * @param gcMaxAge how long an unreferenced blob survives after its last use
+ * @param es256PublicKeysFile PEM file of EC public keys whose ES256 tokens the store accepts too
  */
 public record ShamanConfig(
     boolean enabled,
@@ -25,7 +27,8 @@ public record ShamanConfig(
     List<Path> extraCheckoutRoots,
     Duration gcPeriod,
     Duration gcMaxAge,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    Optional<Path> es256PublicKeysFile) {
 
   static final Duration DEFAULT_GC_PERIOD = Duration.ofHours(24);
   static final Duration DEFAULT_GC_MAX_AGE = Duration.ofDays(31);
@@ -54,7 +57,9 @@ public record ShamanConfig(
         paths(env, "SHAMAN_EXTRA_CHECKOUT_ROOTS"),
         duration(env, "SHAMAN_GC_PERIOD", DEFAULT_GC_PERIOD),
         duration(env, "SHAMAN_GC_MAX_AGE", DEFAULT_GC_MAX_AGE),
-        bytes(env, "SHAMAN_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES));
+        bytes(env, "SHAMAN_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
+        Optional.ofNullable(value(env, "SHAMAN_ES256_PUBLIC_KEYS_FILE"))
+            .map(file -> toPath("SHAMAN_ES256_PUBLIC_KEYS_FILE", file)));
   }
 
   /** Every folder whose symlinks protect blobs: the checkout path first, then the extra roots. */

@@ -69,7 +69,8 @@ class ConfigViewTest {
         entry("SHAMAN_EXTRA_CHECKOUT_ROOTS", ""),
         entry("SHAMAN_GC_PERIOD", "24h0m0s"),
         entry("SHAMAN_GC_MAX_AGE", "744h0m0s"),
-        entry("SHAMAN_MAX_UPLOAD_BYTES", 64L << 30));
+        entry("SHAMAN_MAX_UPLOAD_BYTES", 64L << 30),
+        entry("SHAMAN_ES256_PUBLIC_KEYS_FILE", null));
   }
 
   @Test
