@@ -144,7 +144,6 @@ final class TaskRun {
     if (pump.isAlive()) {
       // A grandchild that escaped still holds the pipe; the task is over regardless.
       closeQuietly(process);
-      pump.join();
     }
     if (exit != 0) {
       throw new CommandFailed("command exec exited with code " + exit);

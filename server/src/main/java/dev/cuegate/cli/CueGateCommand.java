@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       OpenApiCommand.class,
       MethodsCommand.class,
       JobCommand.class,
+      WorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CueGateCommand {
