@@ -278,9 +278,9 @@ final class DefaultWorkerAgent implements WorkerAgent {
     signOn.set("supported_task_types", taskTypes());
     retry.reset();
     while (true) {
-      lostContact = false;
       ManagerClient.Reply reply = call(() -> manager.post("sign-on", signOn));
       if (reply.isSuccess()) {
+        lostContact = false;
         log.info("signed on to {} as {}", settings.manager(), manager.credentials().id());
         return;
       }
