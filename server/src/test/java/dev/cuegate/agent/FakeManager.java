@@ -201,8 +201,14 @@ final class FakeManager implements AutoCloseable {
     }
   }
 
+  /** Stops the server and waits until its port is free, as a manager that is restarted. */
+  void stopAndWait() {
+    server.stop().join();
+  }
+
+  /** Stops the server without waiting: Netty's event loops take seconds to wind down. */
   @Override
   public void close() {
-    server.stop().join();
+    server.stop();
   }
 }

@@ -307,7 +307,7 @@ class WorkerAgentTest {
 
     // when the manager goes away and comes back on the same port
     int port = manager.port();
-    manager.close();
+    manager.stopAndWait();
     manager = new FakeManager(port);
     manager.workers.putAll(known);
 
