@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       MethodsCommand.class,
       JobCommand.class,
       ShamanCommand.class,
+      WorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CueGateCommand {
