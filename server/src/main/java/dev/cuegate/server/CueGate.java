@@ -12,6 +12,7 @@ import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
+import dev.cuegate.worker.WorkerProtocol;
 import io.grpc.ClientInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +34,7 @@ public final class CueGate implements AutoCloseable {
   private final Backend backend;
   private final Optional<EmbeddedFarm> farm;
   private final ShamanService shaman;
+  private final Optional<WorkerProtocol> workers;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -43,6 +45,7 @@ public final class CueGate implements AutoCloseable {
       Backend backend,
       Optional<EmbeddedFarm> farm,
       ShamanService shaman,
+      Optional<WorkerProtocol> workers,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -51,6 +54,7 @@ public final class CueGate implements AutoCloseable {
     this.backend = backend;
     this.farm = farm;
     this.shaman = shaman;
+    this.workers = workers;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -81,6 +85,9 @@ public final class CueGate implements AutoCloseable {
     metrics.watchUpstream(backend::state);
     JwtVerifier verifier = JwtVerifier.forConfig(config.auth(), clock);
     ShamanService shaman = shaman(config, verifier, meters, clock);
+    // In gateway mode Cuebot's frames reach workers through the bridge instead.
+    Optional<WorkerProtocol> workers = farm.map(embedded ->
+        WorkerProtocol.create(embedded, config.workers(), config.dataDir(), verifier, clock));
     ApiDocs docs =
         ApiDocs.generatedInBackground(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -93,6 +100,7 @@ public final class CueGate implements AutoCloseable {
             ConfigView.of(config),
             routes -> {
               shaman.mountOn(routes);
+              workers.ifPresent(protocol -> protocol.mountOn(routes));
               docs.mountOn(routes);
             },
             metrics,
@@ -101,8 +109,10 @@ public final class CueGate implements AutoCloseable {
     Optional<AdminServer> admin =
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
+    workers.ifPresent(WorkerProtocol::start);
     return new CueGate(
-        api, admin, backend, farm, shaman, metrics, tracing, registry.methods().size());
+        api, admin, backend, farm, shaman, workers, metrics, tracing,
+        registry.methods().size());
   }
 
   private static ShamanService shaman(
@@ -138,6 +148,11 @@ public final class CueGate implements AutoCloseable {
     return farm;
   }
 
+  /** The worker protocol, served with the embedded farm. */
+  public Optional<WorkerProtocol> workers() {
+    return workers;
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
@@ -160,6 +175,7 @@ public final class CueGate implements AutoCloseable {
     api.close();
     admin.ifPresent(AdminServer::close);
     shaman.close();
+    workers.ifPresent(WorkerProtocol::close);
     tracing.close();
     metrics.close();
   }
