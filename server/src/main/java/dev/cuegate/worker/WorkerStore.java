@@ -244,7 +244,8 @@ final class WorkerStore {
       if (!workerId.equals(task.get().workerId())) {
         return new MayRun(false, "task " + taskId + " is assigned to another worker", requested);
       }
-      String status = status(task.get(), tx.frame(task.get().frameId()), tx.job(task.get().jobId()));
+      TaskRow row = task.get();
+      String status = status(row, tx.frame(row.frameId()), tx.job(row.jobId()));
       if (!status.equals(ACTIVE)) {
         return new MayRun(false, "task " + taskId + " is " + status, requested);
       }
