@@ -99,6 +99,15 @@ public final class ConfigView {
       case CUEBOT_CA_FILE -> path(upstream.tls().caFile());
       case AUTHZ_POLICY_FILE -> path(security.authzPolicyFile());
       case DATABASE_URL -> redactPassword(config.farm().databaseUrl());
+      case WORKER_REGISTRATION_SECRET ->
+          config.workers().registrationSecret().isPresent() ? REDACTED : null;
+      case WORKER_TASK_TYPES -> config.workers().taskTypes().isEmpty()
+          ? null
+          : config.workers().taskTypes().entrySet().stream()
+              .map(entry -> entry.getKey() + "=" + entry.getValue())
+              .sorted()
+              .collect(Collectors.joining(","));
+      case WORKER_SECRET_ITERATIONS -> config.workers().secretIterations();
     };
   }
 

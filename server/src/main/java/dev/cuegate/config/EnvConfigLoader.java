@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,10 @@ public final class EnvConfigLoader {
   static final String DATABASE_FILE = "farm.db";
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
   private static final int MAX_RECV_MSG_MB = 2047;
+  private static final Pattern TASK_TYPE =
+      Pattern.compile("(\\*|[A-Za-z0-9_.-]+)=([A-Za-z0-9_.-]+)");
+  /** Far below what a secret deserves; it exists so tests can register many workers fast. */
+  private static final int MIN_SECRET_ITERATIONS = 1000;
 
   private EnvConfigLoader() {}
 
@@ -72,7 +77,8 @@ public final class EnvConfigLoader {
         ShamanConfig.fromEnv(env, dataDir),
         operations(read),
         security(read),
-        farm(read, dataDir));
+        farm(read, dataDir),
+        workers(read));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
@@ -221,6 +227,27 @@ public final class EnvConfigLoader {
           "a JDBC URL such as jdbc:sqlite:/var/lib/cuegate/farm.db", url);
     }
     return new GatewayConfig.Farm(embedded(read), url);
+  }
+
+  private static GatewayConfig.Workers workers(EnvReader read) {
+    Optional<byte[]> secret = read.verbatim(Variable.WORKER_REGISTRATION_SECRET)
+        .map(text -> text.getBytes(StandardCharsets.UTF_8));
+    Map<String, String> taskTypes = new LinkedHashMap<>();
+    if (read.optional(Variable.WORKER_TASK_TYPES).isPresent()) {
+      for (String entry : read.list(Variable.WORKER_TASK_TYPES)) {
+        Matcher matcher = TASK_TYPE.matcher(entry);
+        boolean valid = matcher.matches()
+            && !taskTypes.containsKey(matcher.group(1).toLowerCase(Locale.ROOT));
+        if (!valid) {
+          throw EnvReader.invalid(Variable.WORKER_TASK_TYPES,
+              "comma-separated service=task-type entries, each name once, '*' for any other"
+                  + " (e.g. blender=blender-render,*=exec)", entry);
+        }
+        taskTypes.put(matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2));
+      }
+    }
+    return new GatewayConfig.Workers(secret, taskTypes,
+        read.integer(Variable.WORKER_SECRET_ITERATIONS, MIN_SECRET_ITERATIONS, Integer.MAX_VALUE));
   }
 
   private static List<String> hiddenServices(EnvReader read) {

@@ -5,6 +5,7 @@ import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,8 @@ public record GatewayConfig(
     ShamanConfig shaman,
     Operations operations,
     Security security,
-    Farm farm) {
+    Farm farm,
+    Workers workers) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -102,4 +104,19 @@ public record GatewayConfig(
    * The embedded farm: enabled when no Cuebot is configured, with its database's JDBC URL.
    */
   public record Farm(boolean enabled, String databaseUrl) {}
+
+  /**
+   * The HTTP workers of the embedded farm.
+   *
+   * @param registrationSecret when present, registering needs an HS256 JWT signed with it
+   * @param taskTypes a layer's first service (or its type) in lower case → the task type workers
+   *     see; the key {@code *} maps every other name; without an entry the name itself is used
+   * @param secretIterations PBKDF2 iterations for new worker secrets
+   */
+  public record Workers(
+      Optional<byte[]> registrationSecret, Map<String, String> taskTypes, int secretIterations) {
+    public Workers {
+      taskTypes = Map.copyOf(taskTypes);
+    }
+  }
 }

@@ -43,7 +43,12 @@ enum Variable {
   CUEBOT_CA_FILE(null),
   AUTHZ_POLICY_FILE(null),
   /** Unset: a SQLite file under DATA_DIR. */
-  DATABASE_URL(null);
+  DATABASE_URL(null),
+  /** Unset: any worker may register; set: registration needs a JWT signed with it. */
+  WORKER_REGISTRATION_SECRET(null),
+  /** Unset: a task's type is its layer's first service, else the layer type in lower case. */
+  WORKER_TASK_TYPES(null),
+  WORKER_SECRET_ITERATIONS("600000");
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

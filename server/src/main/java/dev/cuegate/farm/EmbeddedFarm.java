@@ -2,6 +2,7 @@ package dev.cuegate.farm;
 
 import dev.cuegate.farm.service.FarmServices;
 import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.FarmTransaction;
 import java.time.Clock;
 
 /**
@@ -44,5 +45,10 @@ public final class EmbeddedFarm {
    */
   public void finishFrame(String frameId, int exitStatus) {
     store.finishFrame(frameId, exitStatus);
+  }
+
+  /** Runs the worker protocol's {@code work} in one transaction with the frames it changes. */
+  public <T> T transaction(FarmTransaction.Work<T> work) {
+    return store.transaction(work);
   }
 }

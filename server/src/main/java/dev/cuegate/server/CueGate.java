@@ -16,6 +16,7 @@ import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
+import dev.cuegate.worker.WorkerProtocol;
 import io.grpc.ClientInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -39,6 +40,7 @@ public final class CueGate implements AutoCloseable {
   private final Backend backend;
   private final Optional<EmbeddedFarm> farm;
   private final ShamanService shaman;
+  private final Optional<WorkerProtocol> workers;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -49,6 +51,7 @@ public final class CueGate implements AutoCloseable {
       Backend backend,
       Optional<EmbeddedFarm> farm,
       ShamanService shaman,
+      Optional<WorkerProtocol> workers,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -57,6 +60,7 @@ public final class CueGate implements AutoCloseable {
     this.backend = backend;
     this.farm = farm;
     this.shaman = shaman;
+    this.workers = workers;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -89,6 +93,9 @@ public final class CueGate implements AutoCloseable {
         new CachingTokenVerifier(
             JwtVerifier.forConfig(config.auth(), clock), clock, config.auth().leeway());
     ShamanService shaman = shaman(config, verifier, meters, clock);
+    // In gateway mode Cuebot's frames reach workers through the bridge instead.
+    Optional<WorkerProtocol> workers = farm.map(embedded ->
+        WorkerProtocol.create(embedded, config.workers(), config.dataDir(), verifier, clock));
     ApiDocs docs =
         ApiDocs.generatedInBackground(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -101,6 +108,7 @@ public final class CueGate implements AutoCloseable {
             ConfigView.of(config),
             routes -> {
               shaman.mountOn(routes);
+              workers.ifPresent(protocol -> protocol.mountOn(routes));
               docs.mountOn(routes);
             },
             metrics,
@@ -109,8 +117,10 @@ public final class CueGate implements AutoCloseable {
     Optional<AdminServer> admin =
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
+    workers.ifPresent(WorkerProtocol::start);
     return new CueGate(
-        api, admin, backend, farm, shaman, metrics, tracing, registry.methods().size());
+        api, admin, backend, farm, shaman, workers, metrics, tracing,
+        registry.methods().size());
   }
 
   private static ShamanService shaman(
@@ -165,6 +175,11 @@ public final class CueGate implements AutoCloseable {
     return farm;
   }
 
+  /** The worker protocol, served with the embedded farm. */
+  public Optional<WorkerProtocol> workers() {
+    return workers;
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
@@ -187,6 +202,7 @@ public final class CueGate implements AutoCloseable {
     api.close();
     admin.ifPresent(AdminServer::close);
     shaman.close();
+    workers.ifPresent(WorkerProtocol::close);
     tracing.close();
     metrics.close();
   }

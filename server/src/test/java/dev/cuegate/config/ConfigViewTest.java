@@ -62,6 +62,9 @@ class ConfigViewTest {
         entry("CUEBOT_CA_FILE", null),
         entry("AUTHZ_POLICY_FILE", null),
         entry("DATABASE_URL", "jdbc:sqlite:./data/farm.db"),
+        entry("WORKER_REGISTRATION_SECRET", null),
+        entry("WORKER_TASK_TYPES", null),
+        entry("WORKER_SECRET_ITERATIONS", 600000),
         entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"),
         entry("SHAMAN_ENABLED", true),
         entry("SHAMAN_STORE_PATH", "./data/shaman/file-store"),
@@ -92,6 +95,19 @@ class ConfigViewTest {
     assertThat(view).contains(
         entry("JWT_SECRET", "[redacted]"), entry("JWT_SECRET_FILE", file.toString()));
     assertThat(view.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void theWorkerRegistrationSecretIsRedactedAndTaskTypesShownAsGiven() {
+    GatewayConfig config = EnvConfigLoader.load(Map.of("JWT_SECRET", SECRET,
+        "WORKER_REGISTRATION_SECRET", "worker-registration-secret",
+        "WORKER_TASK_TYPES", "blender=blender-render,*=exec")).config();
+
+    Map<String, Object> view = ConfigView.of(config);
+
+    assertThat(view).contains(entry("WORKER_REGISTRATION_SECRET", "[redacted]"),
+        entry("WORKER_TASK_TYPES", "*=exec,blender=blender-render"));
+    assertThat(view.toString()).doesNotContain("worker-registration-secret");
   }
 
   @Test

@@ -213,6 +213,27 @@ class EnvConfigLoaderTest {
     }
 
     @Test
+    void workersRegisterFreelyWithSlowSecretHashesAndTheirOwnTaskTypesByDefault() {
+      GatewayConfig.Workers workers = load().workers();
+
+      assertThat(workers.registrationSecret()).isEmpty();
+      assertThat(workers.taskTypes()).isEmpty();
+      assertThat(workers.secretIterations()).isEqualTo(600_000);
+    }
+
+    @Test
+    void workerTaskTypesMapServicesCaseInsensitivelyToTaskTypes() {
+      GatewayConfig.Workers workers = load(
+          "WORKER_TASK_TYPES", "Blender=blender-render, *=exec",
+          "WORKER_REGISTRATION_SECRET", "registration-secret").workers();
+
+      assertThat(workers.taskTypes())
+          .containsOnly(Map.entry("blender", "blender-render"), Map.entry("*", "exec"));
+      assertThat(workers.registrationSecret()).hasValueSatisfying(secret ->
+          assertThat(new String(secret, StandardCharsets.UTF_8)).isEqualTo("registration-secret"));
+    }
+
+    @Test
     void databaseUrlSelectsAnotherDatabase() {
       GatewayConfig config = load("DATABASE_URL", "jdbc:postgresql://db/cuegate");
 
@@ -268,6 +289,12 @@ class EnvConfigLoaderTest {
         "OTEL_EXPORTER_OTLP_ENDPOINT|otel-collector:4318",
         "OTEL_EXPORTER_OTLP_ENDPOINT|grpc://otel-collector:4317",
         "DATABASE_URL|postgresql://db/cuegate",
+        "WORKER_TASK_TYPES|blender",
+        "WORKER_TASK_TYPES|blender=",
+        "WORKER_TASK_TYPES|a=b=c",
+        "WORKER_TASK_TYPES|shell=exec,Shell=other",
+        "WORKER_SECRET_ITERATIONS|999",
+        "WORKER_SECRET_ITERATIONS|many",
     })
     void badValueFailsNamingTheVariableAndTheValue(String variable, String value) {
       assertThatThrownBy(() -> load(variable, value))

@@ -96,7 +96,8 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
         config.shaman(),
         operations,
         config.security(),
-        config.farm());
+        config.farm(),
+        config.workers());
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class FarmServices {
             new LayerService(store),
             new FrameService(store),
             new GroupService(store),
-            new HostService(),
+            new HostService(store),
             new CueService())
         .map(service -> ServerInterceptors.intercept(service, needsCuebot))
         .toList();

@@ -255,10 +255,8 @@ public final class FarmStore {
   /** A host picked the frame up: WAITING becomes RUNNING. */
   public void startFrame(String frameId) {
     database.transaction(c -> {
-      FrameRow frame = frame(c, frameId);
-      requireState(frame, FrameState.WAITING);
-      return Sql.update(c, "UPDATE frame SET state = ?, start_time = ?, stop_time = 0"
-          + " WHERE id = ?", FrameState.RUNNING.name(), now(), frameId);
+      startFrame(c, frameId);
+      return null;
     });
   }
 
@@ -267,22 +265,83 @@ public final class FarmStore {
    * try, or DEAD once it has failed {@code maxretries} times (EATEN when the job auto-eats).
    */
   public void finishFrame(String frameId, int exitStatus) {
+    database.transaction(c -> finishFrame(c, frameId, exitStatus));
+  }
+
+  /**
+   * Runs {@code work} of another part of the farm (the worker protocol) in one transaction with
+   * the frame changes it makes, so that both commit or neither does.
+   */
+  public <T> T transaction(FarmTransaction.Work<T> work) {
+    return database.transaction(c -> work.run(new FarmTransaction(this, c)));
+  }
+
+  // Workers as hosts
+
+  /** The registered HTTP workers, as OpenCue's host calls show them. */
+  public List<HostRow> hosts() {
+    return database.transaction(Hosts::all);
+  }
+
+  /**
+   * Asks the worker {@code hostId} to change its status: {@code lazy} once its task is done,
+   * else at once.
+   */
+  public void requestHostStatus(String hostId, String status, boolean lazy) {
     database.transaction(c -> {
-      FrameRow frame = frame(c, frameId);
-      requireState(frame, FrameState.RUNNING);
-      JobRow job = job(c, frame.jobId());
-      int retries = frame.retryCount() + (exitStatus == 0 ? 0 : 1);
-      FrameState next = exitStatus == 0 ? FrameState.SUCCEEDED
-          : retries < job.maxRetries() ? FrameState.WAITING
-          : job.autoEat() ? FrameState.EATEN : FrameState.DEAD;
-      Sql.update(c, "UPDATE frame SET state = ?, exit_status = ?, retry_count = ?, stop_time = ?"
-          + " WHERE id = ?", next.name(), exitStatus, retries, now(), frameId);
-      if (next == FrameState.SUCCEEDED || next == FrameState.EATEN) {
-        new Dependencies(c).satisfied(frameId, frame.layerId());
-      }
-      refreshJob(c, frame.jobId());
+      Hosts.requestStatus(c, hostId, status, lazy);
       return null;
     });
+  }
+
+  void startFrame(Connection c, String frameId) throws SQLException {
+    FrameRow frame = frame(c, frameId);
+    requireState(frame, FrameState.WAITING);
+    Sql.update(c, "UPDATE frame SET state = ?, start_time = ?, stop_time = 0"
+        + " WHERE id = ?", FrameState.RUNNING.name(), now(), frameId);
+  }
+
+  FrameState finishFrame(Connection c, String frameId, int exitStatus) throws SQLException {
+    FrameRow frame = frame(c, frameId);
+    requireState(frame, FrameState.RUNNING);
+    JobRow job = job(c, frame.jobId());
+    int retries = frame.retryCount() + (exitStatus == 0 ? 0 : 1);
+    FrameState next = exitStatus == 0 ? FrameState.SUCCEEDED
+        : retries < job.maxRetries() ? FrameState.WAITING
+        : finalFailure(job);
+    Sql.update(c, "UPDATE frame SET state = ?, exit_status = ?, retry_count = ?, stop_time = ?"
+        + " WHERE id = ?", next.name(), exitStatus, retries, now(), frameId);
+    if (next == FrameState.SUCCEEDED || next == FrameState.EATEN) {
+      new Dependencies(c).satisfied(frameId, frame.layerId());
+    }
+    refreshJob(c, frame.jobId());
+    return next;
+  }
+
+  /** A running frame goes back to WAITING without counting a failure, as a kill does. */
+  void requeueFrame(Connection c, String frameId) throws SQLException {
+    FrameRow frame = frame(c, frameId);
+    requireState(frame, FrameState.RUNNING);
+    Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
+        FrameState.WAITING.name(), now(), frameId);
+  }
+
+  /** A waiting frame that nobody may run any more fails for good: DEAD, or EATEN on autoeat. */
+  FrameState giveUpFrame(Connection c, String frameId) throws SQLException {
+    FrameRow frame = frame(c, frameId);
+    requireState(frame, FrameState.WAITING);
+    FrameState next = finalFailure(job(c, frame.jobId()));
+    Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
+        next.name(), now(), frameId);
+    if (next == FrameState.EATEN) {
+      new Dependencies(c).satisfied(frameId, frame.layerId());
+    }
+    refreshJob(c, frame.jobId());
+    return next;
+  }
+
+  private static FrameState finalFailure(JobRow job) {
+    return job.autoEat() ? FrameState.EATEN : FrameState.DEAD;
   }
 
   private static void requireState(FrameRow frame, FrameState expected) {
@@ -332,7 +391,7 @@ public final class FarmStore {
   }
 
   /** FINISHED once killed or when every frame is SUCCEEDED or EATEN; PENDING otherwise. */
-  private void refreshJob(Connection c, String jobId) throws SQLException {
+  void refreshJob(Connection c, String jobId) throws SQLException {
     JobRow job = job(c, jobId);
     boolean finished = Sql.one(c, "SELECT killed FROM job WHERE id = ?",
         row -> row.getBoolean(1), jobId).orElseThrow()
@@ -346,13 +405,13 @@ public final class FarmStore {
 
   // Reading rows
 
-  private JobRow job(Connection c, String id) throws SQLException {
+  JobRow job(Connection c, String id) throws SQLException {
     return jobRows(c, " WHERE j.id = ?", new Object[] {id}).stream()
         .findFirst()
         .orElseThrow(() -> FarmException.notFound("job " + id + " does not exist"));
   }
 
-  private FrameRow frame(Connection c, String id) throws SQLException {
+  FrameRow frame(Connection c, String id) throws SQLException {
     return Sql.one(c, Rows.FRAME_SELECT + " WHERE f.id = ?", Rows::frame, id)
         .orElseThrow(() -> FarmException.notFound("frame " + id + " does not exist"));
   }
@@ -366,7 +425,7 @@ public final class FarmStore {
         row -> Rows.job(row, counts.getOrDefault(row.getString("id"), FrameCounts.NONE)), args);
   }
 
-  private List<LayerRow> layerRows(Connection c, String where, Object... args)
+  List<LayerRow> layerRows(Connection c, String where, Object... args)
       throws SQLException {
     Map<String, FrameCounts> counts = counts(c, "SELECT layer_id, state, COUNT(*) FROM frame"
         + " WHERE layer_id IN (SELECT id FROM layer WHERE " + where + ")"

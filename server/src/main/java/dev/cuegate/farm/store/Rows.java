@@ -1,13 +1,16 @@
 package dev.cuegate.farm.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.farm.spec.LayerType;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /** Result-set rows to records, one place per table. */
@@ -118,6 +121,15 @@ final class Rows {
       return List.of(JSON.readValue(json, String[].class));
     } catch (JsonProcessingException e) {
       throw new SQLException("corrupt list column: " + json, e);
+    }
+  }
+
+  /** An environment column: names to values, in the order the spec gave them. */
+  static Map<String, String> map(String json) throws SQLException {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new SQLException("corrupt map column: " + json, e);
     }
   }
 

@@ -8,23 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The few JDBC shapes the store needs, so each query reads as its SQL. */
-final class Sql {
+/** The few JDBC shapes the farm's stores need, so each query reads as its SQL. */
+public final class Sql {
   private Sql() {}
 
   /** Maps the current row of a result set. */
   @FunctionalInterface
-  interface RowMapper<T> {
+  public interface RowMapper<T> {
     T map(ResultSet row) throws SQLException;
   }
 
-  static int update(Connection connection, String sql, Object... args) throws SQLException {
+  public static int update(Connection connection, String sql, Object... args) throws SQLException {
     try (PreparedStatement statement = prepare(connection, sql, args)) {
       return statement.executeUpdate();
     }
   }
 
-  static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... args)
+  public static <T> List<T> list(
+      Connection connection, String sql, RowMapper<T> mapper, Object... args)
       throws SQLException {
     try (PreparedStatement statement = prepare(connection, sql, args);
         ResultSet rows = statement.executeQuery()) {
@@ -36,13 +37,14 @@ final class Sql {
     }
   }
 
-  static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... args)
+  public static <T> Optional<T> one(
+      Connection connection, String sql, RowMapper<T> mapper, Object... args)
       throws SQLException {
     List<T> rows = list(connection, sql, mapper, args);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
-  static PreparedStatement prepare(Connection connection, String sql, Object... args)
+  public static PreparedStatement prepare(Connection connection, String sql, Object... args)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {

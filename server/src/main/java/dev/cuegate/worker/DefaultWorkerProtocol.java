@@ -1,0 +1,111 @@
+package dev.cuegate.worker;
+
+import com.linecorp.armeria.server.ServerBuilder;
+import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.farm.EmbeddedFarm;
+import dev.cuegate.farm.store.StoreException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The worker protocol with its store, routes and timeout schedule. */
+final class DefaultWorkerProtocol implements WorkerProtocol {
+  private static final Logger log = LoggerFactory.getLogger(DefaultWorkerProtocol.class);
+  /** Well below the one-minute worker timeout, so a silent worker is noticed within seconds. */
+  static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+  private static final int OUTPUT_QUEUE = 64;
+
+  private final WorkerStore store;
+  private final WorkerRoutes routes;
+  private final LatestOutputs outputs;
+  private ScheduledExecutorService schedule;
+
+  private DefaultWorkerProtocol(WorkerStore store, WorkerRoutes routes, LatestOutputs outputs) {
+    this.store = store;
+    this.routes = routes;
+    this.outputs = outputs;
+  }
+
+  static DefaultWorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config,
+      Path dataDir, TokenVerifier users, Clock clock) {
+    SecureRandom random = new SecureRandom();
+    WorkerStore store =
+        new WorkerStore(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
+    LatestOutputs outputs = new LatestOutputs(OUTPUT_QUEUE);
+    WorkerRoutes routes = new WorkerRoutes(
+        store,
+        new WorkerAuthenticator(store::secretHash, clock),
+        new RegistrationGuard(config.registrationSecret(), clock),
+        new SecretHash(config.secretIterations(), random),
+        new TaskLogs(dataDir.resolve("task-logs")),
+        outputs,
+        users);
+    return new DefaultWorkerProtocol(store, routes, outputs);
+  }
+
+  @Override
+  public void mountOn(ServerBuilder sb) {
+    routes.mountOn(sb);
+  }
+
+  @Override
+  public synchronized void start() {
+    if (schedule != null) {
+      return;
+    }
+    schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "worker-timeouts");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long period = SWEEP_INTERVAL.toMillis();
+    schedule.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void sweep() {
+    WorkerStore.Swept swept = store.sweep();
+    if (swept.workersTimedOut() > 0 || swept.tasksFailed() > 0) {
+      log.info("timeouts: {} workers timed out, {} tasks failed", swept.workersTimedOut(),
+          swept.tasksFailed());
+    }
+  }
+
+  @Override
+  public List<String> takeOutputs() {
+    return outputs.drain();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (schedule == null) {
+      return;
+    }
+    schedule.shutdown();
+    try {
+      if (!schedule.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("the worker timeout sweep did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    schedule = null;
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (StoreException e) {
+      // The next run retries; a failed run must not cancel the schedule.
+      log.warn("the worker timeout sweep failed", e);
+    }
+  }
+}

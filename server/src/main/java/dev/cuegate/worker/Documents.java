@@ -1,0 +1,242 @@
+package dev.cuegate.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuegate.worker.Protocol.FailedBy;
+import dev.cuegate.worker.Protocol.MayRun;
+import dev.cuegate.worker.Protocol.Registration;
+import dev.cuegate.worker.Protocol.SignOn;
+import dev.cuegate.worker.Protocol.Task;
+import dev.cuegate.worker.Protocol.TaskUpdate;
+import dev.cuegate.worker.Protocol.Worker;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The protocol's JSON documents with exactly the keys DESIGN §3.1 allows (the Python worker
+ * rejects extra keys in some of them). Unknown input fields are ignored; a wrong type is a 400.
+ */
+final class Documents {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> PLATFORMS = Set.of("linux", "windows", "darwin");
+  /** A task's job type: what kind of job the task belongs to. */
+  static final String JOB_TYPE = "opencue";
+
+  private Documents() {}
+
+  // Out
+
+  static byte[] worker(Worker worker) {
+    ObjectNode doc = JSON.createObjectNode()
+        .put("_id", worker.id())
+        .put("nickname", worker.nickname())
+        .put("address", worker.address())
+        .put("status", worker.status())
+        .put("platform", worker.platform());
+    worker.taskTypes().forEach(doc.putArray("supported_task_types")::add);
+    doc.put("software", worker.software())
+        .put("status_requested", worker.statusRequested())
+        .put("lazy_status_request", worker.lazyStatusRequest())
+        .put("time_cost", 0);
+    doc.putObject("sleep_schedule")
+        .put("schedule_active", false)
+        .put("days_of_week", "")
+        .put("time_start", "")
+        .put("time_end", "");
+    worker.currentTask().ifPresent(task -> doc.put("current_task", task));
+    if (worker.lastActivity() > 0) {
+      doc.put("last_activity", timestamp(worker.lastActivity()));
+    }
+    return bytes(doc);
+  }
+
+  static byte[] task(Task task) {
+    ObjectNode doc = JSON.createObjectNode()
+        .put("_id", task.id())
+        .put("job", task.job())
+        .put("manager", "")
+        .put("project", "")
+        .put("user", "")
+        .put("name", task.name())
+        .put("status", task.status())
+        .put("priority", task.priority())
+        .put("job_priority", task.priority())
+        .put("job_type", JOB_TYPE)
+        .put("task_type", task.taskType());
+    ObjectNode exec = doc.putArray("commands").addObject().put("name", "exec");
+    ObjectNode settings = exec.putObject("settings").put("cmd", task.command());
+    ObjectNode env = settings.putObject("env");
+    task.environment().forEach(env::put);
+    if (!task.activity().isEmpty()) {
+      doc.put("activity", task.activity());
+    }
+    doc.putArray("parents");
+    if (!task.worker().isEmpty()) {
+      doc.put("worker", task.worker());
+    }
+    ArrayNode failedBy = doc.putArray("failed_by_workers");
+    for (FailedBy worker : task.failedBy()) {
+      failedBy.addObject().put("id", worker.id()).put("identifier", worker.identifier());
+    }
+    return bytes(doc);
+  }
+
+  /** {@code WorkerStatus}: nothing but the requested status. */
+  static byte[] workerStatus(String status) {
+    return bytes(JSON.createObjectNode().put("status_requested", status));
+  }
+
+  /** {@code MayKeepRunningResponse}: empty reason and status are left out. */
+  static byte[] mayRun(MayRun answer) {
+    ObjectNode doc = JSON.createObjectNode().put("may_keep_running", answer.mayKeepRunning());
+    if (!answer.reason().isEmpty()) {
+      doc.put("reason", answer.reason());
+    }
+    if (!answer.statusRequested().isEmpty()) {
+      doc.put("status_requested", answer.statusRequested());
+    }
+    return bytes(doc);
+  }
+
+  static String timestamp(long epochMillis) {
+    return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  // In
+
+  static Registration registration(byte[] body) {
+    JsonNode doc = object(body);
+    String secret = text(doc, "secret").orElse("");
+    if (secret.isEmpty()) {
+      throw badRequest("secret: a non-empty string is required");
+    }
+    String platform = text(doc, "platform").orElse("");
+    if (!PLATFORMS.contains(platform)) {
+      throw badRequest("platform: expected linux, windows or darwin, got \"" + platform + "\"");
+    }
+    return new Registration(secret, platform,
+        stringList(doc, "supported_task_types").orElse(List.of()),
+        text(doc, "nickname").orElse(""), (int) number(doc, "cores", Integer.MAX_VALUE),
+        number(doc, "memory_mb", Long.MAX_VALUE));
+  }
+
+  static SignOn signOn(byte[] body) {
+    JsonNode doc = object(body);
+    return new SignOn(stringList(doc, "supported_task_types"), text(doc, "nickname"));
+  }
+
+  static TaskUpdate taskUpdate(byte[] body) {
+    JsonNode doc = object(body);
+    JsonNode progress = doc.path("task_progress_percentage");
+    if (!progress.isMissingNode() && !progress.isNull() && !progress.isNumber()) {
+      throw badRequest("task_progress_percentage: expected a number");
+    }
+    return new TaskUpdate(text(doc, "task_status").filter(status -> !status.isEmpty()),
+        text(doc, "activity"),
+        progress.isNumber() ? OptionalInt.of(progress.asInt()) : OptionalInt.empty(),
+        log(doc.path("log")));
+  }
+
+  /** {@code FileProduced}'s paths; empty when none are given. */
+  static List<String> paths(byte[] body) {
+    return stringList(object(body), "paths").orElse(List.of());
+  }
+
+  /** The log to append: Flamenco sends one string of lines; a list of lines is taken too. */
+  private static String log(JsonNode log) {
+    if (log.isMissingNode() || log.isNull()) {
+      return "";
+    }
+    if (log.isTextual()) {
+      return log.asText();
+    }
+    if (log.isArray()) {
+      StringBuilder lines = new StringBuilder();
+      for (JsonNode line : log) {
+        if (!line.isTextual()) {
+          throw badRequest("log: expected a string or a list of strings");
+        }
+        lines.append(line.asText()).append('\n');
+      }
+      return lines.toString();
+    }
+    throw badRequest("log: expected a string or a list of strings");
+  }
+
+  private static JsonNode object(byte[] body) {
+    JsonNode doc;
+    try {
+      doc = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+    } catch (IOException e) {
+      String reason = e instanceof JsonProcessingException parse
+          ? parse.getOriginalMessage()
+          : e.getMessage();
+      throw badRequest("the body is not valid JSON: " + reason);
+    }
+    if (doc == null || !doc.isObject()) {
+      throw badRequest("expected a JSON object");
+    }
+    return doc;
+  }
+
+  private static Optional<String> text(JsonNode doc, String field) {
+    JsonNode value = doc.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw badRequest(field + ": expected a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static Optional<List<String>> stringList(JsonNode doc, String field) {
+    JsonNode value = doc.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isArray()) {
+      throw badRequest(field + ": expected a list of strings");
+    }
+    List<String> items = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw badRequest(field + ": expected a list of strings");
+      }
+      items.add(item.asText());
+    }
+    return Optional.of(List.copyOf(items));
+  }
+
+  private static long number(JsonNode doc, String field, long max) {
+    JsonNode value = doc.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return 0;
+    }
+    if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > max) {
+      throw badRequest(field + ": expected a whole number from 0 to " + max);
+    }
+    return value.asLong();
+  }
+
+  private static byte[] bytes(JsonNode doc) {
+    try {
+      return JSON.writeValueAsBytes(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  private static WorkerException badRequest(String message) {
+    return new WorkerException(400, message);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.cuegate.worker;
+
+import com.linecorp.armeria.server.ServerBuilder;
+import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.farm.EmbeddedFarm;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The Flamenco-v2-compatible worker protocol (DESIGN §3.1) over the embedded farm: HTTP workers
+ * register, take the farm's frames as tasks, report progress and logs.
+ *
+ * <p>Wire it as {@code create} → {@code mountOn} → {@code start} before the server starts, and
+ * {@code close} after the server stopped.
+ */
+public interface WorkerProtocol extends AutoCloseable {
+
+  /** Adds the worker endpoints and {@code /logfile/…}. */
+  void mountOn(ServerBuilder sb);
+
+  /** Starts the periodic timeout sweep. */
+  void start();
+
+  /**
+   * Applies the timeouts now: awake workers silent for a minute time out and their tasks go back
+   * to the queue; active tasks without an update for ten minutes fail. The schedule calls this
+   * every few seconds; tests call it after moving their clock.
+   */
+  void sweep();
+
+  /** Takes the image paths workers reported as produced, oldest first. */
+  List<String> takeOutputs();
+
+  /** Stops the sweep schedule. */
+  @Override
+  void close();
+
+  /**
+   * The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}; {@code users}
+   * checks the bearer tokens of people reading logs.
+   */
+  static WorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config, Path dataDir,
+      TokenVerifier users, Clock clock) {
+    return DefaultWorkerProtocol.create(farm, config, dataDir, users, clock);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.cuegate.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuegate.testing.GatewayExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/** A worker as Flamenco's Python worker talks to CueGate: registered, with Basic credentials. */
+final class TestWorker {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final GatewayExtension gateway;
+  final String id;
+  final String nickname;
+  final String secret;
+
+  private TestWorker(GatewayExtension gateway, String id, String nickname, String secret) {
+    this.gateway = gateway;
+    this.id = id;
+    this.nickname = nickname;
+    this.secret = secret;
+  }
+
+  /** Registers a worker supporting {@code taskTypes}; fails the test unless it answers 200. */
+  static TestWorker register(GatewayExtension gateway, String nickname, String... taskTypes) {
+    String secret = "secret-of-" + nickname;
+    ObjectNode doc = JSON.createObjectNode()
+        .put("secret", secret)
+        .put("platform", "linux")
+        .put("nickname", nickname);
+    List.of(taskTypes).forEach(doc.putArray("supported_task_types")::add);
+    HttpResponse<String> response = send(gateway, HttpRequest.newBuilder(
+            gateway.uri("/register-worker"))
+        .POST(HttpRequest.BodyPublishers.ofString(doc.toString())));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new TestWorker(gateway, parse(response.body()).get("_id").asText(), nickname, secret);
+  }
+
+  /** The same worker id with another secret. */
+  TestWorker withSecret(String otherSecret) {
+    return new TestWorker(gateway, id, nickname, otherSecret);
+  }
+
+  HttpResponse<String> post(String path, String json) {
+    return send(gateway, authorized(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(gateway, authorized(path).GET());
+  }
+
+  HttpResponse<String> signOn() {
+    return post("/sign-on", "{}");
+  }
+
+  HttpResponse<String> fetch() {
+    return post("/task", "");
+  }
+
+  /** Fetches a task that must be there; its document. */
+  JsonNode take() {
+    HttpResponse<String> response = fetch();
+    assertThat(response.statusCode()).as(nickname + ": " + response.body()).isEqualTo(200);
+    return parse(response.body());
+  }
+
+  HttpResponse<String> update(String taskId, String json) {
+    return post("/tasks/" + taskId + "/update", json);
+  }
+
+  /** Reports the task's final status, which must be accepted. */
+  void finish(String taskId, String status) {
+    assertThat(update(taskId, "{\"task_status\":\"" + status + "\"}").statusCode())
+        .isEqualTo(204);
+  }
+
+  HttpResponse<String> mayRun(String taskId) {
+    return get("/may-i-run/" + taskId);
+  }
+
+  private HttpRequest.Builder authorized(String path) {
+    String credentials = Base64.getEncoder()
+        .encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(gateway.uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Basic " + credentials)
+        .header("User-Agent", "flamenco-worker/2.2");
+  }
+
+  static HttpResponse<String> send(GatewayExtension gateway, HttpRequest.Builder request) {
+    return gateway.send(request.timeout(Duration.ofSeconds(30)).build());
+  }
+
+  static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + body, e);
+    }
+  }
+}
