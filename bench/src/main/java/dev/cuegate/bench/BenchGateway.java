@@ -1,6 +1,7 @@
 package dev.cuegate.bench;
 
 import dev.cuegate.config.EnvConfigLoader;
+import dev.cuegate.config.LogFormat;
 import dev.cuegate.logging.LogSetup;
 import dev.cuegate.server.CueGate;
 import dev.cuegate.testing.Tokens;
@@ -30,7 +31,7 @@ final class BenchGateway implements AutoCloseable {
 
   static BenchGateway start(String cuebotTarget) throws IOException {
     Path dir = Files.createTempDirectory("cuegate-bench");
-    LogSetup.configure("warn", dir.resolve("logs"));
+    LogSetup.configure("warn", dir.resolve("logs"), LogFormat.TEXT);
     Map<String, String> env =
         Map.of(
             "CUEBOT_ENDPOINT", cuebotTarget,
