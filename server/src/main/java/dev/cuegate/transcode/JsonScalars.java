@@ -2,7 +2,6 @@ package dev.cuegate.transcode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.FieldDescriptor.Type;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +20,10 @@ import java.util.regex.Pattern;
 final class JsonScalars {
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
-  private static final Pattern SMALL_INTEGER = Pattern.compile("-?[0-9]{1,18}");
+  /** Up to 18 digits always fit in a long, so they need no big arithmetic. */
+  private static final int SMALL_INTEGER_DIGITS = 18;
+  private static final Pattern SMALL_INTEGER =
+      Pattern.compile("-?[0-9]{1," + SMALL_INTEGER_DIGITS + "}");
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
   /** An integer in range has at most 20 digits; more is rejected before any big arithmetic. */
   private static final int MAX_INTEGER_DIGITS = 21;
@@ -48,13 +50,11 @@ final class JsonScalars {
     }
   }
 
-  /** A string field's value. */
-  static String string(JsonParser in, JsonToken token, FieldSchema field, String label,
-      JsonPath path) throws IOException {
+  /** Checks that a string field is given a JSON string, whose text the caller then reads. */
+  static void requireString(JsonToken token, FieldSchema field, String label, JsonPath path) {
     if (token != JsonToken.VALUE_STRING) {
       throw wrongKind(field, label, "a JSON string", token, path);
     }
-    return in.getText();
   }
 
   /** A bytes field's value, from standard or URL-safe base64, padded or not. */
@@ -75,46 +75,6 @@ final class JsonScalars {
   /** The wire bits of an integer-typed map key, which JSON always writes as a string. */
   static long integerKey(String key, FieldSchema keyField, String label, JsonPath path) {
     return integerFromText(key, keyField, label, path);
-  }
-
-  /** Writes wire bits without a tag, for packed arrays and after an explicit tag. */
-  static void writeNoTag(Type type, long bits, CodedOutputStream out) throws IOException {
-    switch (type) {
-      case INT32:
-        out.writeInt32NoTag((int) bits);
-        break;
-      case SINT32:
-        out.writeSInt32NoTag((int) bits);
-        break;
-      case UINT32:
-        out.writeUInt32NoTag((int) bits);
-        break;
-      case FIXED32:
-      case SFIXED32:
-      case FLOAT:
-        out.writeFixed32NoTag((int) bits);
-        break;
-      case INT64:
-      case UINT64:
-        out.writeUInt64NoTag(bits);
-        break;
-      case SINT64:
-        out.writeSInt64NoTag(bits);
-        break;
-      case FIXED64:
-      case SFIXED64:
-      case DOUBLE:
-        out.writeFixed64NoTag(bits);
-        break;
-      case BOOL:
-        out.writeBoolNoTag(bits != 0);
-        break;
-      case ENUM:
-        out.writeEnumNoTag((int) bits);
-        break;
-      default:
-        throw new IllegalStateException("not a numeric type: " + type);
-    }
   }
 
   static TranscodeException wrongKind(
@@ -160,7 +120,9 @@ final class JsonScalars {
       JsonParser in, JsonToken token, FieldSchema field, String label, JsonPath path)
       throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      Integer number = field.enumSchema.number(in.getText());
+      Integer number =
+          field.enumSchema.number(
+              in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
       if (number == null) {
         throw invalid(field, label, quote(in.getText()), path);
       }
@@ -179,25 +141,65 @@ final class JsonScalars {
     switch (token) {
       case VALUE_NUMBER_INT:
         if (in.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-          return inRange(in.getLongValue(), field, label, in.getText(), path);
+          long value = in.getLongValue();
+          if (!fits(value, field.type)) {
+            throw invalid(field, label, in.getText(), path);
+          }
+          return value;
         }
         return inRange(in.getBigIntegerValue(), field, label, in.getText(), path);
       case VALUE_NUMBER_FLOAT:
         return inRange(integral(in.getDecimalValue(), field, label, in.getText(), path),
             field, label, in.getText(), path);
       case VALUE_STRING:
-        return integerFromText(in.getText(), field, label, path);
+        return integerFromString(in, field, label, path);
       default:
         throw wrongKind(field, label, "an integer (number or string)", token, path);
     }
   }
 
+  /**
+   * A quoted integer, which is how every 64-bit value arrives: plain digits are read from the
+   * parser's buffer without making a {@code String}; anything else takes the general path.
+   */
+  private static long integerFromString(
+      JsonParser in, FieldSchema field, String label, JsonPath path) throws IOException {
+    char[] chars = in.getTextCharacters();
+    int offset = in.getTextOffset();
+    int end = offset + in.getTextLength();
+    boolean negative = offset < end && chars[offset] == '-';
+    int first = negative ? offset + 1 : offset;
+    int digits = end - first;
+    if (digits < 1 || digits > SMALL_INTEGER_DIGITS) {
+      return integerFromText(in.getText(), field, label, path);
+    }
+    long value = 0;
+    for (int i = first; i < end; i++) {
+      int digit = chars[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return integerFromText(in.getText(), field, label, path);
+      }
+      value = value * 10 + digit;
+    }
+    if (negative) {
+      value = -value;
+    }
+    if (!fits(value, field.type)) {
+      throw invalid(field, label, quote(in.getText()), path);
+    }
+    return value;
+  }
+
   private static long integerFromText(String text, FieldSchema field, String label,
       JsonPath path) {
-    String quoted = quote(text);
     if (SMALL_INTEGER.matcher(text).matches()) {
-      return inRange(Long.parseLong(text), field, label, quoted, path);
+      long value = Long.parseLong(text);
+      if (!fits(value, field.type)) {
+        throw invalid(field, label, quote(text), path);
+      }
+      return value;
     }
+    String quoted = quote(text);
     if (!JSON_NUMBER.matcher(text).matches()) {
       throw invalid(field, label, quoted, path);
     }
@@ -226,62 +228,50 @@ final class JsonScalars {
     if (unsigned64 && value.signum() >= 0 && value.compareTo(TWO_TO_64) < 0) {
       return value.longValue();
     }
-    if (value.bitLength() <= 63) {
-      return inRange(value.longValue(), field, label, literal, path);
+    if (value.bitLength() <= 63 && fits(value.longValue(), field.type)) {
+      return value.longValue();
     }
     throw invalid(field, label, literal, path);
   }
 
-  private static long inRange(
-      long value, FieldSchema field, String label, String literal, JsonPath path) {
-    boolean fits;
-    switch (field.type) {
+  /** Whether a 64-bit value is in the range of an integer or enum field of {@code type}. */
+  private static boolean fits(long value, Type type) {
+    switch (type) {
       case INT32:
       case SINT32:
       case SFIXED32:
       case ENUM:
-        fits = value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-        break;
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
       case UINT32:
       case FIXED32:
-        fits = value >= 0 && value <= 0xFFFFFFFFL;
-        break;
+        return value >= 0 && value <= 0xFFFFFFFFL;
       case UINT64:
       case FIXED64:
-        fits = value >= 0;
-        break;
+        return value >= 0;
       default:
-        fits = true;
-        break;
+        return true;
     }
-    if (!fits) {
-      throw invalid(field, label, literal, path);
-    }
-    return value;
   }
 
   private static long floatingBits(
       JsonParser in, JsonToken token, FieldSchema field, String label, JsonPath path)
       throws IOException {
     double value;
-    String literal;
     switch (token) {
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        literal = in.getText();
         value = in.getDoubleValue();
         if (Double.isInfinite(value)) {
-          throw invalid(field, label, literal, path);
+          throw invalid(field, label, in.getText(), path);
         }
-        if (value == 0 && literal.startsWith("-")) {
+        if (value == 0 && in.getTextCharacters()[in.getTextOffset()] == '-') {
           // An integer token loses the sign of -0, which Go's protojson prints for -0.0.
           value = -0.0;
         }
         break;
       case VALUE_STRING:
         String text = in.getText();
-        literal = quote(text);
-        value = floatingFromText(text, field, label, literal, path);
+        value = floatingFromText(text, field, label, quote(text), path);
         break;
       default:
         throw wrongKind(field, label, "a number", token, path);
@@ -291,7 +281,8 @@ final class JsonScalars {
     }
     float narrowed = (float) value;
     if (Float.isInfinite(narrowed) && !Double.isInfinite(value)) {
-      throw invalid(field, label, literal, path);
+      String text = in.getText();
+      throw invalid(field, label, token == JsonToken.VALUE_STRING ? quote(text) : text, path);
     }
     return Float.floatToRawIntBits(narrowed) & 0xFFFFFFFFL;
   }
