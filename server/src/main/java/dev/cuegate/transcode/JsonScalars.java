@@ -140,54 +140,66 @@ final class JsonScalars {
       throws IOException {
     switch (token) {
       case VALUE_NUMBER_INT:
-        if (in.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-          long value = in.getLongValue();
+      case VALUE_STRING:
+        // Nearly every integer, and every 64-bit one (which arrive quoted), is a short run of
+        // digits: read straight from the parser's buffer, without a String or a regex.
+        char[] chars = in.getTextCharacters();
+        int offset = in.getTextOffset();
+        int length = in.getTextLength();
+        if (isShortInteger(chars, offset, length)) {
+          long value = parseShortInteger(chars, offset, length);
           if (!fits(value, field.type)) {
-            throw invalid(field, label, in.getText(), path);
+            String text = in.getText();
+            throw invalid(field, label, token == JsonToken.VALUE_STRING ? quote(text) : text, path);
           }
           return value;
         }
-        return inRange(in.getBigIntegerValue(), field, label, in.getText(), path);
+        return token == JsonToken.VALUE_STRING
+            ? integerFromText(in.getText(), field, label, path)
+            : longNumber(in, field, label, path);
       case VALUE_NUMBER_FLOAT:
         return inRange(integral(in.getDecimalValue(), field, label, in.getText(), path),
             field, label, in.getText(), path);
-      case VALUE_STRING:
-        return integerFromString(in, field, label, path);
       default:
         throw wrongKind(field, label, "an integer (number or string)", token, path);
     }
   }
 
-  /**
-   * A quoted integer, which is how every 64-bit value arrives: plain digits are read from the
-   * parser's buffer without making a {@code String}; anything else takes the general path.
-   */
-  private static long integerFromString(
-      JsonParser in, FieldSchema field, String label, JsonPath path) throws IOException {
-    char[] chars = in.getTextCharacters();
-    int offset = in.getTextOffset();
-    int end = offset + in.getTextLength();
-    boolean negative = offset < end && chars[offset] == '-';
-    int first = negative ? offset + 1 : offset;
-    int digits = end - first;
-    if (digits < 1 || digits > SMALL_INTEGER_DIGITS) {
-      return integerFromText(in.getText(), field, label, path);
+  /** An optional minus and 1 to 18 ASCII digits, which always fit in a long. */
+  private static boolean isShortInteger(char[] chars, int offset, int length) {
+    int first = length > 0 && chars[offset] == '-' ? offset + 1 : offset;
+    int end = offset + length;
+    if (end - first < 1 || end - first > SMALL_INTEGER_DIGITS) {
+      return false;
     }
-    long value = 0;
     for (int i = first; i < end; i++) {
-      int digit = chars[i] - '0';
-      if (digit < 0 || digit > 9) {
-        return integerFromText(in.getText(), field, label, path);
+      if (chars[i] < '0' || chars[i] > '9') {
+        return false;
       }
-      value = value * 10 + digit;
     }
-    if (negative) {
-      value = -value;
+    return true;
+  }
+
+  private static long parseShortInteger(char[] chars, int offset, int length) {
+    boolean negative = chars[offset] == '-';
+    long value = 0;
+    for (int i = negative ? offset + 1 : offset; i < offset + length; i++) {
+      value = value * 10 + (chars[i] - '0');
     }
-    if (!fits(value, field.type)) {
-      throw invalid(field, label, quote(in.getText()), path);
+    return negative ? -value : value;
+  }
+
+  /** A JSON integer too long for {@link #parseShortInteger}. */
+  private static long longNumber(JsonParser in, FieldSchema field, String label, JsonPath path)
+      throws IOException {
+    if (in.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      long value = in.getLongValue();
+      if (!fits(value, field.type)) {
+        throw invalid(field, label, in.getText(), path);
+      }
+      return value;
     }
-    return value;
+    return inRange(in.getBigIntegerValue(), field, label, in.getText(), path);
   }
 
   private static long integerFromText(String text, FieldSchema field, String label,

@@ -100,10 +100,19 @@ final class JsonToWire {
     }
     Level level = level(depth);
     level.begin(schema);
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String name = in.currentName();
+    FieldSchema expected = schema.next(null);
+    while (true) {
+      // Clients, and this gateway's own answers, mostly list fields in declaration order: a
+      // name that matches the expected one is recognised from its bytes, with no hash lookup.
+      boolean asExpected = expected != null && in.nextFieldName(expected.encodedName);
+      JsonToken next = expected != null ? in.currentToken() : in.nextToken();
+      if (next != JsonToken.FIELD_NAME) {
+        break;
+      }
+      String name = asExpected ? expected.jsonName : in.currentName();
+      FieldSchema field = asExpected ? expected : schema.fieldByName(name);
+      expected = field == null ? null : schema.next(field);
       path.push(name);
-      FieldSchema field = schema.fieldByName(name);
       JsonToken token = in.nextToken();
       if (field == null) {
         unknownFields.add(path.toString());
@@ -278,13 +287,16 @@ final class JsonToWire {
       int words = (schema.fields.length + 63) >>> 6;
       if (seen.length < words) {
         seen = new long[words];
-      } else {
-        Arrays.fill(seen, 0, words, 0);
+      }
+      // Plain loops: these are one or two elements, called once per object.
+      for (int i = 0; i < words; i++) {
+        seen[i] = 0;
       }
       if (oneofs.length < schema.oneofCount) {
         oneofs = new boolean[schema.oneofCount];
-      } else {
-        Arrays.fill(oneofs, 0, schema.oneofCount, false);
+      }
+      for (int i = 0; i < schema.oneofCount; i++) {
+        oneofs[i] = false;
       }
     }
 

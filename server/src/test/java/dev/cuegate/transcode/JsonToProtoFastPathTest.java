@@ -40,6 +40,34 @@ class JsonToProtoFastPathTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-0 | 0",
+        "123456789012345678 | 123456789012345678",
+        "-1234567890123456789 | -1234567890123456789",
+        "9223372036854775807 | 9223372036854775807",
+      })
+  void unquotedIntegersOfEveryLengthAreRead(String text, long expected) throws Exception {
+    assertThat(parse("{\"singleI64\": " + text + "}").getField(field("single_i64")))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "singleI64 | 9223372036854775808 | int64",
+        "singleI32 | -2147483649 | int32",
+        "singleU64 | -5 | uint64",
+        "singleU32 | 123456789012345678 | uint32",
+      })
+  void unquotedIntegersOutOfTheFieldsRangeAreRejected(String name, String text, String type) {
+    assertRejected("{\"" + name + "\": " + text + "}")
+        .hasMessageContaining("invalid value for " + type + " field " + name + ": " + text);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "-", "+1", "1 ", "1-", "0x1", "\u0661", "9223372036854775808"})
   void quotedTextThatIsNoInt64IsRejectedQuotingIt(String text) {
     assertRejected("{\"singleI64\": \"" + text + "\"}")
@@ -110,6 +138,49 @@ class JsonToProtoFastPathTest {
     assertThat(grandchild.getField(field("single_s"))).isEqualTo(text);
     assertThat(child.getField(field("many_i64"))).isEqualTo(List.of(1L, 2L));
     assertThat(message.getField(field("many_i32"))).isEqualTo(List.of());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"singleF\" 2}", "\"singleF\": }", "\"singleF\": 2,}", "\"singleF\": 2 \"x\": 1}",
+        "\"singleF", "\"singleF\": 2", "\"singleF\":", "\"singleF\"", "singleF: 2}",
+      })
+  void aBrokenNameIsReportedAlikeWhetherItWasExpectedOrNot(String tail) {
+    // given: the same text after a known field (singleF expected next) and an unknown one
+    String expected = "{\"singleD\": 1, " + tail;
+    String unexpected = "{\"singleX\": 1, " + tail;
+
+    // when
+    TranscodeException fast = rejection(expected);
+    TranscodeException general = rejection(unexpected);
+
+    // then
+    assertThat(fast.getMessage()).startsWith("malformed JSON: ").isEqualTo(general.getMessage());
+    // A name broken before its closing quote is reported at the field before it.
+    assertThat(fast.fieldPath()).isEqualTo(general.fieldPath().replace("singleX", "singleD"));
+  }
+
+  @Test
+  void fieldsInAnyOrderAndUnderEitherNameAreRead() throws Exception {
+    // when
+    DynamicMessage message =
+        parse("{\"singleF\": 2, \"single_d\": 1, \"singleF32\": 3, \"singleI32\": 4}");
+
+    // then
+    assertThat(message.getField(field("single_d"))).isEqualTo(1.0);
+    assertThat(message.getField(field("single_f"))).isEqualTo(2.0f);
+    assertThat(message.getField(field("single_f32"))).isEqualTo(3);
+    assertThat(message.getField(field("single_i32"))).isEqualTo(4);
+  }
+
+  private TranscodeException rejection(String json) {
+    try {
+      AllTypesFixture.toProto(AllTypesFixture.TYPE, json, unknown);
+    } catch (TranscodeException e) {
+      return e;
+    }
+    throw new AssertionError("accepted: " + json);
   }
 
   private DynamicMessage parse(String json) throws InvalidProtocolBufferException {
