@@ -14,7 +14,7 @@ final class EnumSchema {
   final String fullName;
   private final SerializedString[] dense;
   private final Map<Integer, SerializedString> sparse;
-  private final Map<String, Integer> numbersByName;
+  private final NameIndex<Integer> numbersByName;
 
   EnumSchema(EnumDescriptor type) {
     fullName = type.getFullName();
@@ -27,10 +27,11 @@ final class EnumSchema {
     boolean useDense = !negative && max < DENSE_LIMIT;
     dense = useDense ? new SerializedString[max + 1] : null;
     sparse = useDense ? null : new HashMap<>();
-    numbersByName = new HashMap<>();
+    Map<String, Integer> numbers = new HashMap<>();
     for (EnumValueDescriptor value : type.getValues()) {
-      numbersByName.putIfAbsent(value.getName(), value.getNumber());
+      numbers.putIfAbsent(value.getName(), value.getNumber());
     }
+    numbersByName = new NameIndex<>(numbers);
     // findValueByNumber picks the first declared name when aliases share a number.
     for (EnumValueDescriptor value : type.getValues()) {
       int number = value.getNumber();
@@ -51,8 +52,8 @@ final class EnumSchema {
     return sparse.get(number);
   }
 
-  /** The number of a value name, or null for an unknown name. */
-  Integer number(String name) {
-    return numbersByName.get(name);
+  /** The number of the value named by {@code chars[offset, offset + length)}, or null. */
+  Integer number(char[] chars, int offset, int length) {
+    return numbersByName.get(chars, offset, length);
   }
 }

@@ -2,7 +2,6 @@ package dev.cuegate.transcode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.FieldDescriptor.Type;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +20,10 @@ import java.util.regex.Pattern;
 final class JsonScalars {
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
-  private static final Pattern SMALL_INTEGER = Pattern.compile("-?[0-9]{1,18}");
+  /** Up to 18 digits always fit in a long, so they need no big arithmetic. */
+  private static final int SMALL_INTEGER_DIGITS = 18;
+  private static final Pattern SMALL_INTEGER =
+      Pattern.compile("-?[0-9]{1," + SMALL_INTEGER_DIGITS + "}");
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
   /** An integer in range has at most 20 digits; more is rejected before any big arithmetic. */
   private static final int MAX_INTEGER_DIGITS = 21;
@@ -48,13 +50,11 @@ final class JsonScalars {
     }
   }
 
-  /** A string field's value. */
-  static String string(JsonParser in, JsonToken token, FieldSchema field, String label,
-      JsonPath path) throws IOException {
+  /** Checks that a string field is given a JSON string, whose text the caller then reads. */
+  static void requireString(JsonToken token, FieldSchema field, String label, JsonPath path) {
     if (token != JsonToken.VALUE_STRING) {
       throw wrongKind(field, label, "a JSON string", token, path);
     }
-    return in.getText();
   }
 
   /** A bytes field's value, from standard or URL-safe base64, padded or not. */
@@ -75,46 +75,6 @@ final class JsonScalars {
   /** The wire bits of an integer-typed map key, which JSON always writes as a string. */
   static long integerKey(String key, FieldSchema keyField, String label, JsonPath path) {
     return integerFromText(key, keyField, label, path);
-  }
-
-  /** Writes wire bits without a tag, for packed arrays and after an explicit tag. */
-  static void writeNoTag(Type type, long bits, CodedOutputStream out) throws IOException {
-    switch (type) {
-      case INT32:
-        out.writeInt32NoTag((int) bits);
-        break;
-      case SINT32:
-        out.writeSInt32NoTag((int) bits);
-        break;
-      case UINT32:
-        out.writeUInt32NoTag((int) bits);
-        break;
-      case FIXED32:
-      case SFIXED32:
-      case FLOAT:
-        out.writeFixed32NoTag((int) bits);
-        break;
-      case INT64:
-      case UINT64:
-        out.writeUInt64NoTag(bits);
-        break;
-      case SINT64:
-        out.writeSInt64NoTag(bits);
-        break;
-      case FIXED64:
-      case SFIXED64:
-      case DOUBLE:
-        out.writeFixed64NoTag(bits);
-        break;
-      case BOOL:
-        out.writeBoolNoTag(bits != 0);
-        break;
-      case ENUM:
-        out.writeEnumNoTag((int) bits);
-        break;
-      default:
-        throw new IllegalStateException("not a numeric type: " + type);
-    }
   }
 
   static TranscodeException wrongKind(
@@ -160,7 +120,9 @@ final class JsonScalars {
       JsonParser in, JsonToken token, FieldSchema field, String label, JsonPath path)
       throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      Integer number = field.enumSchema.number(in.getText());
+      Integer number =
+          field.enumSchema.number(
+              in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
       if (number == null) {
         throw invalid(field, label, quote(in.getText()), path);
       }
@@ -178,26 +140,78 @@ final class JsonScalars {
       throws IOException {
     switch (token) {
       case VALUE_NUMBER_INT:
-        if (in.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-          return inRange(in.getLongValue(), field, label, in.getText(), path);
+      case VALUE_STRING:
+        // Nearly every integer, and every 64-bit one (which arrive quoted), is a short run of
+        // digits: read straight from the parser's buffer, without a String or a regex.
+        char[] chars = in.getTextCharacters();
+        int offset = in.getTextOffset();
+        int length = in.getTextLength();
+        if (isShortInteger(chars, offset, length)) {
+          long value = parseShortInteger(chars, offset, length);
+          if (!fits(value, field.type)) {
+            String text = in.getText();
+            throw invalid(field, label, token == JsonToken.VALUE_STRING ? quote(text) : text, path);
+          }
+          return value;
         }
-        return inRange(in.getBigIntegerValue(), field, label, in.getText(), path);
+        return token == JsonToken.VALUE_STRING
+            ? integerFromText(in.getText(), field, label, path)
+            : longNumber(in, field, label, path);
       case VALUE_NUMBER_FLOAT:
         return inRange(integral(in.getDecimalValue(), field, label, in.getText(), path),
             field, label, in.getText(), path);
-      case VALUE_STRING:
-        return integerFromText(in.getText(), field, label, path);
       default:
         throw wrongKind(field, label, "an integer (number or string)", token, path);
     }
   }
 
+  /** An optional minus and 1 to 18 ASCII digits, which always fit in a long. */
+  private static boolean isShortInteger(char[] chars, int offset, int length) {
+    int first = length > 0 && chars[offset] == '-' ? offset + 1 : offset;
+    int end = offset + length;
+    if (end - first < 1 || end - first > SMALL_INTEGER_DIGITS) {
+      return false;
+    }
+    for (int i = first; i < end; i++) {
+      if (chars[i] < '0' || chars[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long parseShortInteger(char[] chars, int offset, int length) {
+    boolean negative = chars[offset] == '-';
+    long value = 0;
+    for (int i = negative ? offset + 1 : offset; i < offset + length; i++) {
+      value = value * 10 + (chars[i] - '0');
+    }
+    return negative ? -value : value;
+  }
+
+  /** A JSON integer too long for {@link #parseShortInteger}. */
+  private static long longNumber(JsonParser in, FieldSchema field, String label, JsonPath path)
+      throws IOException {
+    if (in.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      long value = in.getLongValue();
+      if (!fits(value, field.type)) {
+        throw invalid(field, label, in.getText(), path);
+      }
+      return value;
+    }
+    return inRange(in.getBigIntegerValue(), field, label, in.getText(), path);
+  }
+
   private static long integerFromText(String text, FieldSchema field, String label,
       JsonPath path) {
-    String quoted = quote(text);
     if (SMALL_INTEGER.matcher(text).matches()) {
-      return inRange(Long.parseLong(text), field, label, quoted, path);
+      long value = Long.parseLong(text);
+      if (!fits(value, field.type)) {
+        throw invalid(field, label, quote(text), path);
+      }
+      return value;
     }
+    String quoted = quote(text);
     if (!JSON_NUMBER.matcher(text).matches()) {
       throw invalid(field, label, quoted, path);
     }
@@ -226,62 +240,50 @@ final class JsonScalars {
     if (unsigned64 && value.signum() >= 0 && value.compareTo(TWO_TO_64) < 0) {
       return value.longValue();
     }
-    if (value.bitLength() <= 63) {
-      return inRange(value.longValue(), field, label, literal, path);
+    if (value.bitLength() <= 63 && fits(value.longValue(), field.type)) {
+      return value.longValue();
     }
     throw invalid(field, label, literal, path);
   }
 
-  private static long inRange(
-      long value, FieldSchema field, String label, String literal, JsonPath path) {
-    boolean fits;
-    switch (field.type) {
+  /** Whether a 64-bit value is in the range of an integer or enum field of {@code type}. */
+  private static boolean fits(long value, Type type) {
+    switch (type) {
       case INT32:
       case SINT32:
       case SFIXED32:
       case ENUM:
-        fits = value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-        break;
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
       case UINT32:
       case FIXED32:
-        fits = value >= 0 && value <= 0xFFFFFFFFL;
-        break;
+        return value >= 0 && value <= 0xFFFFFFFFL;
       case UINT64:
       case FIXED64:
-        fits = value >= 0;
-        break;
+        return value >= 0;
       default:
-        fits = true;
-        break;
+        return true;
     }
-    if (!fits) {
-      throw invalid(field, label, literal, path);
-    }
-    return value;
   }
 
   private static long floatingBits(
       JsonParser in, JsonToken token, FieldSchema field, String label, JsonPath path)
       throws IOException {
     double value;
-    String literal;
     switch (token) {
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        literal = in.getText();
         value = in.getDoubleValue();
         if (Double.isInfinite(value)) {
-          throw invalid(field, label, literal, path);
+          throw invalid(field, label, in.getText(), path);
         }
-        if (value == 0 && literal.startsWith("-")) {
+        if (value == 0 && in.getTextCharacters()[in.getTextOffset()] == '-') {
           // An integer token loses the sign of -0, which Go's protojson prints for -0.0.
           value = -0.0;
         }
         break;
       case VALUE_STRING:
         String text = in.getText();
-        literal = quote(text);
-        value = floatingFromText(text, field, label, literal, path);
+        value = floatingFromText(text, field, label, quote(text), path);
         break;
       default:
         throw wrongKind(field, label, "a number", token, path);
@@ -291,7 +293,8 @@ final class JsonScalars {
     }
     float narrowed = (float) value;
     if (Float.isInfinite(narrowed) && !Double.isInfinite(value)) {
-      throw invalid(field, label, literal, path);
+      String text = in.getText();
+      throw invalid(field, label, token == JsonToken.VALUE_STRING ? quote(text) : text, path);
     }
     return Float.floatToRawIntBits(narrowed) & 0xFFFFFFFFL;
   }

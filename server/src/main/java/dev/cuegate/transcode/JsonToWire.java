@@ -5,22 +5,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Reads one JSON document with a streaming parser and encodes it as protobuf wire bytes.
  *
- * <p>Each nesting level encodes into its own reused buffer; a finished nested message is copied
- * into its parent behind its length. Unknown fields are skipped and reported by path; anything
- * else that does not fit the schema is a {@link TranscodeException} naming the path. One
- * instance per call.
+ * <p>Everything is encoded into one {@link WireWriter}, nested messages in place; each nesting
+ * level keeps only the bookkeeping of the message being read. Unknown fields are skipped and
+ * reported by path; anything else that does not fit the schema is a {@link TranscodeException}
+ * naming the path. One instance per call.
  */
 final class JsonToWire {
   static final int MAX_DEPTH = 100;
@@ -30,6 +28,7 @@ final class JsonToWire {
   private final JsonParser in;
   private final List<String> unknownFields;
   private final JsonPath path = new JsonPath();
+  private final WireWriter out = new WireWriter();
   private Level[] levels = new Level[8];
 
   JsonToWire(JsonParser in, List<String> unknownFields) {
@@ -52,9 +51,7 @@ final class JsonToWire {
       if (in.nextToken() != null) {
         throw new TranscodeException("", "unexpected content after the JSON object");
       }
-      Level root = level(0);
-      root.out.flush();
-      return Arrays.copyOf(root.bytes.array(), root.bytes.size());
+      return out.toByteArray();
     } catch (JsonProcessingException e) {
       throw new TranscodeException(brokenAt(), "malformed JSON: " + describe(e), e);
     }
@@ -95,7 +92,7 @@ final class JsonToWire {
     return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
-  /** Reads an object whose START_OBJECT is the current token into the level's buffer. */
+  /** Reads an object whose START_OBJECT is the current token. */
   private void readObject(MessageSchema schema, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new TranscodeException(
@@ -103,10 +100,19 @@ final class JsonToWire {
     }
     Level level = level(depth);
     level.begin(schema);
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String name = in.currentName();
+    FieldSchema expected = schema.next(null);
+    while (true) {
+      // Clients, and this gateway's own answers, mostly list fields in declaration order: a
+      // name that matches the expected one is recognised from its bytes, with no hash lookup.
+      boolean asExpected = expected != null && in.nextFieldName(expected.encodedName);
+      JsonToken next = expected != null ? in.currentToken() : in.nextToken();
+      if (next != JsonToken.FIELD_NAME) {
+        break;
+      }
+      String name = asExpected ? expected.jsonName : in.currentName();
+      FieldSchema field = asExpected ? expected : schema.fieldByName(name);
+      expected = field == null ? null : schema.next(field);
       path.push(name);
-      FieldSchema field = schema.fieldByName(name);
       JsonToken token = in.nextToken();
       if (field == null) {
         unknownFields.add(path.toString());
@@ -123,47 +129,43 @@ final class JsonToWire {
                 "field " + name + " cannot be set: another field of oneof " + field.oneofName
                     + " is already set");
           }
-          readField(field, name, token, level.out, depth);
+          readField(field, name, token, depth);
         }
       }
       path.pop();
     }
   }
 
-  private void readField(
-      FieldSchema field, String label, JsonToken token, CodedOutputStream out, int depth)
+  private void readField(FieldSchema field, String label, JsonToken token, int depth)
       throws IOException {
     if (field.map) {
-      readMap(field, label, token, out, depth);
+      readMap(field, label, token, depth);
     } else if (field.repeated) {
-      readRepeated(field, label, token, out, depth);
+      readRepeated(field, label, token, depth);
     } else {
       // Members of a oneof carry presence, so even their zero values are written.
-      readValue(field, label, token, out, field.oneofIndex >= 0, depth);
+      readValue(field, label, token, field.oneofIndex >= 0, depth);
     }
   }
 
   /** A singular value (or one array element) with its tag; zero values only when asked. */
   private void readValue(
-      FieldSchema field,
-      String label,
-      JsonToken token,
-      CodedOutputStream out,
-      boolean writeZero,
-      int depth)
+      FieldSchema field, String label, JsonToken token, boolean writeZero, int depth)
       throws IOException {
     switch (field.type) {
       case MESSAGE:
         if (token != JsonToken.START_OBJECT) {
           throw JsonScalars.wrongKind(field, label, "a JSON object", token, path);
         }
+        int message = out.beginLengthDelimited(field.number);
         readObject(field.message(), depth + 1);
-        copyNested(field.number, level(depth + 1), out);
+        out.endLengthDelimited(message);
         break;
       case STRING:
-        String text = JsonScalars.string(in, token, field, label, path);
-        if (writeZero || !text.isEmpty()) {
-          out.writeString(field.number, text);
+        JsonScalars.requireString(token, field, label, path);
+        int length = in.getTextLength();
+        if (writeZero || length > 0) {
+          out.writeString(field.number, in.getTextCharacters(), in.getTextOffset(), length);
         }
         break;
       case BYTES:
@@ -177,14 +179,13 @@ final class JsonToWire {
         // Raw bits: -0.0 is not zero here, just as protobuf keeps it.
         if (writeZero || bits != 0) {
           out.writeTag(field.number, field.wireType);
-          JsonScalars.writeNoTag(field.type, bits, out);
+          out.writeScalar(field.type, bits);
         }
         break;
     }
   }
 
-  private void readRepeated(
-      FieldSchema field, String label, JsonToken token, CodedOutputStream out, int depth)
+  private void readRepeated(FieldSchema field, String label, JsonToken token, int depth)
       throws IOException {
     if (token != JsonToken.START_ARRAY) {
       throw new TranscodeException(
@@ -192,7 +193,8 @@ final class JsonToWire {
           "expected a JSON array for repeated " + JsonScalars.describeField(field, label)
               + ", got " + JsonScalars.describe(token));
     }
-    Level packed = field.packable ? level(depth + 1) : null;
+    // An empty packed array writes nothing, so its record is opened at the first element.
+    int packed = -1;
     int index = 0;
     JsonToken element;
     while ((element = in.nextToken()) != JsonToken.END_ARRAY) {
@@ -201,21 +203,23 @@ final class JsonToWire {
         throw new TranscodeException(
             path.toString(), "null is not allowed in repeated field " + label);
       }
-      if (packed != null) {
-        JsonScalars.writeNoTag(
-            field.type, JsonScalars.bits(in, element, field, label, path), packed.out);
+      if (field.packable) {
+        long bits = JsonScalars.bits(in, element, field, label, path);
+        if (packed < 0) {
+          packed = out.beginLengthDelimited(field.number);
+        }
+        out.writeScalar(field.type, bits);
       } else {
-        readValue(field, label, element, out, true, depth);
+        readValue(field, label, element, true, depth);
       }
       path.pop();
     }
-    if (packed != null && index > 0) {
-      copyNested(field.number, packed, out);
+    if (packed >= 0) {
+      out.endLengthDelimited(packed);
     }
   }
 
-  private void readMap(
-      FieldSchema field, String label, JsonToken token, CodedOutputStream out, int depth)
+  private void readMap(FieldSchema field, String label, JsonToken token, int depth)
       throws IOException {
     if (token != JsonToken.START_OBJECT) {
       throw new TranscodeException(
@@ -225,49 +229,41 @@ final class JsonToWire {
     }
     FieldSchema key = field.mapKey();
     FieldSchema value = field.mapValue();
-    Level entry = level(depth + 1);
     while (in.nextToken() == JsonToken.FIELD_NAME) {
       String name = in.currentName();
       path.push(name);
-      writeMapKey(key, label, name, entry.out);
+      int entry = out.beginLengthDelimited(field.number);
+      writeMapKey(key, label, name);
       JsonToken valueToken = in.nextToken();
       if (valueToken == JsonToken.VALUE_NULL) {
         throw new TranscodeException(path.toString(), "null is not allowed in map field " + label);
       }
-      readValue(value, label, valueToken, entry.out, true, depth + 1);
-      copyNested(field.number, entry, out);
+      readValue(value, label, valueToken, true, depth + 1);
+      out.endLengthDelimited(entry);
       path.pop();
     }
   }
 
-  private void writeMapKey(FieldSchema key, String label, String name, CodedOutputStream out)
-      throws IOException {
+  private void writeMapKey(FieldSchema key, String label, String name) throws IOException {
     switch (key.type) {
       case STRING:
-        out.writeString(1, name);
+        // The parser is still on the key, so its chars are at hand.
+        out.writeString(1, in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
         break;
       case BOOL:
         if (!name.equals("true") && !name.equals("false")) {
           throw new TranscodeException(
               path.toString(), "invalid key for map field " + label + " (bool keys): " + name);
         }
-        out.writeBool(1, name.equals("true"));
+        out.writeTag(1, key.wireType);
+        out.writeUInt32(name.equals("true") ? 1 : 0);
         break;
       default:
         long bits = JsonScalars.integerKey(name, key, label, path);
         out.writeTag(1, key.wireType);
-        JsonScalars.writeNoTag(key.type, bits, out);
+        out.writeScalar(key.type, bits);
         break;
     }
-  }
-
-  private static void copyNested(int fieldNumber, Level child, CodedOutputStream parent)
-      throws IOException {
-    child.out.flush();
-    parent.writeTag(fieldNumber, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    parent.writeUInt32NoTag(child.bytes.size());
-    parent.writeRawBytes(child.bytes.array(), 0, child.bytes.size());
-    child.bytes.reset();
   }
 
   private Level level(int depth) {
@@ -282,25 +278,25 @@ final class JsonToWire {
     return level;
   }
 
-  /** Output buffer and bookkeeping of the message being read at one nesting level. */
+  /** Bookkeeping of the message being read at one nesting level. */
   private static final class Level {
-    final GrowableBuffer bytes = new GrowableBuffer();
-    final CodedOutputStream out = CodedOutputStream.newInstance(bytes, 512);
     private long[] seen = new long[1];
     private boolean[] oneofs = new boolean[0];
 
     void begin(MessageSchema schema) {
-      bytes.reset();
       int words = (schema.fields.length + 63) >>> 6;
       if (seen.length < words) {
         seen = new long[words];
-      } else {
-        Arrays.fill(seen, 0, words, 0);
+      }
+      // Plain loops: these are one or two elements, called once per object.
+      for (int i = 0; i < words; i++) {
+        seen[i] = 0;
       }
       if (oneofs.length < schema.oneofCount) {
         oneofs = new boolean[schema.oneofCount];
-      } else {
-        Arrays.fill(oneofs, 0, schema.oneofCount, false);
+      }
+      for (int i = 0; i < schema.oneofCount; i++) {
+        oneofs[i] = false;
       }
     }
 

@@ -57,6 +57,12 @@ final class MessageSchema {
     return byLargeNumber.isEmpty() ? null : byLargeNumber.get(number);
   }
 
+  /** The field declared after {@code field} (the first for null), or null after the last. */
+  FieldSchema next(FieldSchema field) {
+    int index = field == null ? 0 : field.index + 1;
+    return index < fields.length ? fields[index] : null;
+  }
+
   /** The field with this JSON or proto name, or null for an unknown one. */
   FieldSchema fieldByName(String name) {
     return byName.get(name);
