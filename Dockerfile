@@ -35,6 +35,6 @@ EXPOSE 8448 8449
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${ADMIN_PORT}/healthz" || exit 1
 # Serial GC and small stacks keep an idle gateway small; the heap follows the container's limit.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=70", \
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xss512k", "-Dcom.linecorp.armeria.useOpenSsl=false", "-XX:MaxRAMPercentage=70", \
             "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/cuegate.jar"]
 CMD ["serve"]

@@ -32,22 +32,30 @@ public final class ApiDocs {
   private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
   private static final MediaType YAML = MediaType.parse("application/yaml; charset=utf-8");
 
-  private final CompletableFuture<OpenApiSpec> spec;
+  private final Supplier<OpenApiSpec> generator;
+  private CompletableFuture<OpenApiSpec> spec;
 
-  private ApiDocs(CompletableFuture<OpenApiSpec> spec) {
-    this.spec = spec;
+  private ApiDocs(Supplier<OpenApiSpec> generator) {
+    this.generator = generator;
   }
 
   public static ApiDocs of(OpenApiSpec spec) {
-    return new ApiDocs(CompletableFuture.completedFuture(spec));
+    return new ApiDocs(() -> spec);
   }
 
   /**
-   * Generates the description in the background: it takes a noticeable part of a second, which
-   * start-up should not wait for; the first request for it waits instead.
+   * Generates the description when it is first asked for: it takes a noticeable part of a second
+   * and a few MB of heap, which neither start-up nor an idle gateway should pay for.
    */
-  public static ApiDocs generatedInBackground(Supplier<OpenApiSpec> generator) {
-    return new ApiDocs(CompletableFuture.supplyAsync(generator));
+  public static ApiDocs generatedOnFirstRequest(Supplier<OpenApiSpec> generator) {
+    return new ApiDocs(generator);
+  }
+
+  private synchronized CompletableFuture<OpenApiSpec> spec() {
+    if (spec == null) {
+      spec = CompletableFuture.supplyAsync(generator);
+    }
+    return spec;
   }
 
   /** Adds the docs routes; they must be mounted before the API's catch-all route. */
@@ -56,8 +64,10 @@ public final class ApiDocs {
     HttpService page =
         document(MediaType.HTML_UTF_8, ready(resource(loader, "cuegate/docs/index.html")));
     server
-        .service("/openapi.json", document(MediaType.JSON_UTF_8, spec.thenApply(OpenApiSpec::json)))
-        .service("/openapi.yaml", document(YAML, spec.thenApply(OpenApiSpec::yaml)))
+        .service(
+            "/openapi.json",
+            document(MediaType.JSON_UTF_8, () -> spec().thenApply(OpenApiSpec::json)))
+        .service("/openapi.yaml", document(YAML, () -> spec().thenApply(OpenApiSpec::yaml)))
         .service("/docs", page)
         .service("/docs/", page)
         .service(
@@ -67,11 +77,12 @@ public final class ApiDocs {
         .serviceUnder("/docs/swagger-ui/", FileService.of(loader, WEBJAR + swaggerUiVersion(loader)));
   }
 
-  private static CompletableFuture<byte[]> ready(byte[] body) {
-    return CompletableFuture.completedFuture(body);
+  private static Supplier<CompletableFuture<byte[]>> ready(byte[] body) {
+    CompletableFuture<byte[]> done = CompletableFuture.completedFuture(body);
+    return () -> done;
   }
 
-  private static HttpService document(MediaType type, CompletableFuture<byte[]> body) {
+  private static HttpService document(MediaType type, Supplier<CompletableFuture<byte[]>> body) {
     return (ServiceRequestContext ctx, HttpRequest req) -> {
       if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
         return ApiError.methodNotAllowed(req.method(), "GET", "HEAD");
@@ -81,7 +92,8 @@ public final class ApiDocs {
               .contentType(type)
               .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
               .build();
-      return HttpResponse.of(body.thenApply(bytes -> HttpResponse.of(headers, HttpData.wrap(bytes))));
+      return HttpResponse.of(
+          body.get().thenApply(bytes -> HttpResponse.of(headers, HttpData.wrap(bytes))));
     };
   }
 

@@ -97,7 +97,7 @@ public final class CueGate implements AutoCloseable {
     Optional<WorkerProtocol> workers = farm.map(embedded ->
         WorkerProtocol.create(embedded, config.workers(), config.dataDir(), verifier, clock));
     ApiDocs docs =
-        ApiDocs.generatedInBackground(
+        ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
     GatewayServer api =
         GatewayServer.start(
