@@ -31,6 +31,8 @@ public final class AdminServer implements AutoCloseable {
       MediaType.parse("text/plain; version=0.0.4; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final Duration ADMIN_IDLE_TIMEOUT = Duration.ofMinutes(2);
+
   private final Server server;
 
   private AdminServer(Server server) {
@@ -60,6 +62,9 @@ public final class AdminServer implements AutoCloseable {
     builder
         .http(address)
         .gracefulShutdownTimeout(Duration.ZERO, shutdownGrace)
+        // Longer than any scrape or probe interval, so a kept-alive connection is not closed
+        // just as the next scrape reuses it (Armeria's default is 10 s).
+        .idleTimeout(ADMIN_IDLE_TIMEOUT)
         // Armeria's meters come from the API server; the admin port's own would only clash.
         .meterRegistry(new CompositeMeterRegistry())
         .errorHandler(new JsonErrorHandler())
