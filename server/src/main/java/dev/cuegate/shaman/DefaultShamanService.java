@@ -4,6 +4,7 @@ import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.schedule.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -13,9 +14,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -30,7 +28,7 @@ final class DefaultShamanService implements ShamanService {
   private final Checkouts checkouts;
   private final ShamanAuthDecorator auth;
   private final ShamanGarbageCollector gc;
-  private ScheduledExecutorService schedule;
+  private Periodic schedule;
 
   private DefaultShamanService(
       ShamanConfig config, FilesService files, Checkouts checkouts, ShamanAuthDecorator auth,
@@ -99,14 +97,7 @@ final class DefaultShamanService implements ShamanService {
     if (schedule != null || config.gcPeriod().isZero()) {
       return;
     }
-    schedule = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "shaman-gc");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long periodMillis = config.gcPeriod().toMillis();
-    schedule.scheduleWithFixedDelay(this::collectQuietly, periodMillis, periodMillis,
-        TimeUnit.MILLISECONDS);
+    schedule = Periodic.start("shaman-gc", config.gcPeriod(), this::collectQuietly);
   }
 
   @Override
@@ -114,13 +105,8 @@ final class DefaultShamanService implements ShamanService {
     if (schedule == null) {
       return;
     }
-    schedule.shutdown();
-    try {
-      if (!schedule.awaitTermination(30, TimeUnit.SECONDS)) {
-        log.warn("Shaman garbage collection did not stop within 30 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!schedule.stop(Duration.ofSeconds(30))) {
+      log.warn("Shaman garbage collection did not stop within 30 s");
     }
     schedule = null;
   }

@@ -5,14 +5,12 @@ import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.farm.store.StoreException;
+import dev.cuegate.schedule.Periodic;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +24,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
   private final WorkerStore store;
   private final WorkerRoutes routes;
   private final LatestOutputs outputs;
-  private ScheduledExecutorService schedule;
+  private Periodic schedule;
 
   private DefaultWorkerProtocol(WorkerStore store, WorkerRoutes routes, LatestOutputs outputs) {
     this.store = store;
@@ -61,13 +59,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
     if (schedule != null) {
       return;
     }
-    schedule = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "worker-timeouts");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long period = SWEEP_INTERVAL.toMillis();
-    schedule.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+    schedule = Periodic.start("worker-timeouts", SWEEP_INTERVAL, this::sweepQuietly);
   }
 
   @Override
@@ -89,13 +81,8 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
     if (schedule == null) {
       return;
     }
-    schedule.shutdown();
-    try {
-      if (!schedule.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("the worker timeout sweep did not stop within 10 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!schedule.stop(Duration.ofSeconds(10))) {
+      log.warn("the worker timeout sweep did not stop within 10 s");
     }
     schedule = null;
   }
