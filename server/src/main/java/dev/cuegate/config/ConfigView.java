@@ -108,6 +108,15 @@ public final class ConfigView {
               .sorted()
               .collect(Collectors.joining(","));
       case WORKER_SECRET_ITERATIONS -> config.workers().secretIterations();
+      case RQD_BRIDGE -> config.bridge().enabled();
+      case RQD_PORT -> config.bridge().port();
+      case RQD_HOST_NAME -> config.bridge().hostName();
+      case RQD_FACILITY -> config.bridge().facility();
+      case RQD_TAGS -> String.join(",", config.bridge().tags());
+      case RQD_OS -> config.bridge().os();
+      case RQD_REPORT_INTERVAL -> GoDuration.format(config.bridge().reportInterval());
+      case RQD_WORKER_CORES -> config.bridge().workerCores();
+      case RQD_WORKER_MEMORY_MB -> config.bridge().workerMemoryMb();
     };
   }
 

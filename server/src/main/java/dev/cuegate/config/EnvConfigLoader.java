@@ -3,6 +3,8 @@ package dev.cuegate.config;
 import dev.cuegate.authz.AuthzPolicy;
 import dev.cuegate.shaman.ShamanConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,9 @@ public final class EnvConfigLoader {
   static final String DATABASE_FILE = "farm.db";
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
   private static final int MAX_RECV_MSG_MB = 2047;
+  /** Cuebot dials a host by its name with any domain cut off, and stores at most 45 characters. */
+  private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_-]{1,45}");
+  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern TASK_TYPE =
       Pattern.compile("(\\*|[A-Za-z0-9_.-]+)=([A-Za-z0-9_.-]+)");
   /** Far below what a secret deserves; it exists so tests can register many workers fast. */
@@ -78,7 +83,8 @@ public final class EnvConfigLoader {
         operations(read),
         security(read),
         farm(read, dataDir),
-        workers(read));
+        workers(read),
+        bridge(read));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
@@ -248,6 +254,50 @@ public final class EnvConfigLoader {
     }
     return new GatewayConfig.Workers(secret, taskTypes,
         read.integer(Variable.WORKER_SECRET_ITERATIONS, MIN_SECRET_ITERATIONS, Integer.MAX_VALUE));
+  }
+
+  private static GatewayConfig.Bridge bridge(EnvReader read) {
+    boolean enabled = read.bool(Variable.RQD_BRIDGE);
+    if (enabled && embedded(read)) {
+      throw EnvReader.invalid(Variable.RQD_BRIDGE,
+          "false without CUEBOT_ENDPOINT (the bridge hands a Cuebot's frames to workers; set"
+              + " CUEBOT_ENDPOINT to that Cuebot)", read.text(Variable.RQD_BRIDGE));
+    }
+    String hostName = read.optional(Variable.RQD_HOST_NAME).orElseGet(EnvConfigLoader::hostName);
+    if (!HOST_NAME.matcher(hostName).matches()) {
+      throw EnvReader.invalid(Variable.RQD_HOST_NAME,
+          "a host name without dots of at most 45 letters, digits, '-' or '_' (Cuebot strips"
+              + " any domain before it dials the host)", hostName);
+    }
+    List<String> tags = read.list(Variable.RQD_TAGS);
+    for (String tag : tags) {
+      if (!TAG.matcher(tag).matches()) {
+        throw EnvReader.invalid(Variable.RQD_TAGS,
+            "comma-separated tags of letters, digits, '-', '_' or '.'", tag);
+      }
+    }
+    return new GatewayConfig.Bridge(
+        enabled,
+        read.integer(Variable.RQD_PORT, 0, 65535),
+        hostName,
+        read.text(Variable.RQD_FACILITY),
+        tags,
+        read.text(Variable.RQD_OS),
+        read.duration(Variable.RQD_REPORT_INTERVAL, false),
+        read.integer(Variable.RQD_WORKER_CORES, 1, 1024),
+        read.integer(Variable.RQD_WORKER_MEMORY_MB, 1, Integer.MAX_VALUE));
+  }
+
+  /** This machine's name with any domain stripped, as Cuebot would strip it. */
+  private static String hostName() {
+    String name;
+    try {
+      name = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      name = "localhost";
+    }
+    int dot = name.indexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   private static List<String> hiddenServices(EnvReader read) {

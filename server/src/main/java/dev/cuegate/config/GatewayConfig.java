@@ -24,7 +24,8 @@ public record GatewayConfig(
     Operations operations,
     Security security,
     Farm farm,
-    Workers workers) {
+    Workers workers,
+    Bridge bridge) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -117,6 +118,28 @@ public record GatewayConfig(
       Optional<byte[]> registrationSecret, Map<String, String> taskTypes, int secretIterations) {
     public Workers {
       taskTypes = Map.copyOf(taskTypes);
+    }
+  }
+
+  /**
+   * The OpenCue bridge: CueGate as one render host of a Cuebot, its frames run by HTTP workers.
+   *
+   * @param hostName the name Cuebot knows the host by and dials on {@code port}
+   * @param workerCores the cores of a worker that declares none
+   * @param workerMemoryMb the memory of a worker that declares none
+   */
+  public record Bridge(
+      boolean enabled,
+      int port,
+      String hostName,
+      String facility,
+      List<String> tags,
+      String os,
+      Duration reportInterval,
+      int workerCores,
+      long workerMemoryMb) {
+    public Bridge {
+      tags = List.copyOf(tags);
     }
   }
 }

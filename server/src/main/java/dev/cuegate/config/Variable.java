@@ -48,7 +48,22 @@ enum Variable {
   WORKER_REGISTRATION_SECRET(null),
   /** Unset: a task's type is its layer's first service, else the layer type in lower case. */
   WORKER_TASK_TYPES(null),
-  WORKER_SECRET_ITERATIONS("600000");
+  WORKER_SECRET_ITERATIONS("600000"),
+  /** true: CueGate registers with Cuebot as a render host and hands its frames to workers. */
+  RQD_BRIDGE("false"),
+  /** The port Cuebot dials on every render host. */
+  RQD_PORT("8444"),
+  /** Unset: this machine's host name without its domain. */
+  RQD_HOST_NAME(null),
+  RQD_FACILITY("local"),
+  /** The first {@code <facility>.<tag>} allocation that exists in Cuebot takes the host. */
+  RQD_TAGS("general,util,64bit"),
+  RQD_OS("Linux"),
+  RQD_REPORT_INTERVAL("30s"),
+  /** The cores a worker adds to the host when its registration declares none. */
+  RQD_WORKER_CORES("1"),
+  /** The memory a worker adds to the host when its registration declares none. */
+  RQD_WORKER_MEMORY_MB("4096");
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

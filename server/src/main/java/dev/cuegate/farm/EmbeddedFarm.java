@@ -1,6 +1,7 @@
 package dev.cuegate.farm;
 
 import dev.cuegate.farm.service.FarmServices;
+import dev.cuegate.farm.store.ExternalFrameListener;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FarmTransaction;
 import java.time.Clock;
@@ -20,7 +21,16 @@ public final class EmbeddedFarm {
 
   /** Opens (creating and migrating when needed) the farm's database at {@code jdbcUrl}. */
   public static EmbeddedFarm open(String jdbcUrl, Clock clock) {
-    return new EmbeddedFarm(FarmStore.open(jdbcUrl, clock));
+    return open(jdbcUrl, clock, ExternalFrameListener.NONE);
+  }
+
+  /**
+   * As {@link #open(String, Clock)}, for a farm that also holds an outside scheduler's frames:
+   * {@code externalFrames} hears when they end.
+   */
+  public static EmbeddedFarm open(String jdbcUrl, Clock clock,
+      ExternalFrameListener externalFrames) {
+    return new EmbeddedFarm(FarmStore.open(jdbcUrl, clock, externalFrames));
   }
 
   /** The gRPC services to serve. */

@@ -3,6 +3,7 @@ package dev.cuegate.server;
 import dev.cuegate.admin.AdminServer;
 import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.auth.CachingTokenVerifier;
+import dev.cuegate.bridge.RqdBridge;
 import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.auth.PemPublicKeys;
 import dev.cuegate.auth.TokenVerifier;
@@ -41,6 +42,7 @@ public final class CueGate implements AutoCloseable {
   private final Optional<EmbeddedFarm> farm;
   private final ShamanService shaman;
   private final Optional<WorkerProtocol> workers;
+  private final Optional<RqdBridge> bridge;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -52,6 +54,7 @@ public final class CueGate implements AutoCloseable {
       Optional<EmbeddedFarm> farm,
       ShamanService shaman,
       Optional<WorkerProtocol> workers,
+      Optional<RqdBridge> bridge,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -61,6 +64,7 @@ public final class CueGate implements AutoCloseable {
     this.farm = farm;
     this.shaman = shaman;
     this.workers = workers;
+    this.bridge = bridge;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -82,6 +86,12 @@ public final class CueGate implements AutoCloseable {
         config.farm().enabled()
             ? Optional.of(EmbeddedFarm.open(config.farm().databaseUrl(), clock))
             : Optional.empty();
+    // The bridge keeps Cuebot's frames in a farm database of its own, which the API never serves.
+    Optional<EmbeddedFarm> bridgeFrames =
+        config.bridge().enabled()
+            ? Optional.of(EmbeddedFarm.open(
+                config.farm().databaseUrl(), clock, RqdBridge.listener(clock)))
+            : Optional.empty();
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
     List<ClientInterceptor> interceptors =
         List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor());
@@ -93,9 +103,10 @@ public final class CueGate implements AutoCloseable {
         new CachingTokenVerifier(
             JwtVerifier.forConfig(config.auth(), clock), clock, config.auth().leeway());
     ShamanService shaman = shaman(config, verifier, meters, clock);
-    // In gateway mode Cuebot's frames reach workers through the bridge instead.
-    Optional<WorkerProtocol> workers = farm.map(embedded ->
-        WorkerProtocol.create(embedded, config.workers(), config.dataDir(), verifier, clock));
+    // Workers take the embedded farm's frames, or in gateway mode those Cuebot launched on the
+    // bridge; without either there is nothing for them.
+    Optional<WorkerProtocol> workers = farm.or(() -> bridgeFrames).map(frames ->
+        WorkerProtocol.create(frames, config.workers(), config.dataDir(), verifier, clock));
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -118,8 +129,11 @@ public final class CueGate implements AutoCloseable {
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
     workers.ifPresent(WorkerProtocol::start);
+    // Last: Cuebot may launch frames as soon as it hears of the host, so workers must be served.
+    Optional<RqdBridge> bridge = bridgeFrames.map(frames -> RqdBridge.start(
+        config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock));
     return new CueGate(
-        api, admin, backend, farm, shaman, workers, metrics, tracing,
+        api, admin, backend, farm, shaman, workers, bridge, metrics, tracing,
         registry.methods().size());
   }
 
@@ -175,7 +189,12 @@ public final class CueGate implements AutoCloseable {
     return farm;
   }
 
-  /** The worker protocol, served with the embedded farm. */
+  /** The OpenCue bridge, when {@code RQD_BRIDGE} is on. */
+  public Optional<RqdBridge> bridge() {
+    return bridge;
+  }
+
+  /** The worker protocol, served with the embedded farm or the bridge. */
   public Optional<WorkerProtocol> workers() {
     return workers;
   }
@@ -193,12 +212,16 @@ public final class CueGate implements AutoCloseable {
             ? "NO CUEBOT: the API is served by the "
                 + backend.target()
                 + "; set CUEBOT_ENDPOINT to use OpenCue's Cuebot"
-            : "Cuebot at " + backend.target());
+            : "Cuebot at " + backend.target())
+        + bridge.map(rqd -> ", OpenCue bridge: a render host of that Cuebot on RQD port "
+                + rqd.port())
+            .orElse("");
   }
 
   /** Graceful stop: in-flight calls finish within the configured grace period. */
   @Override
   public void close() {
+    bridge.ifPresent(RqdBridge::close);
     api.close();
     admin.ifPresent(AdminServer::close);
     shaman.close();

@@ -5,6 +5,7 @@ import dev.cuegate.contract.ApiMethod;
 import dev.cuegate.farm.EmbeddedFarm;
 import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +59,14 @@ public interface Backend extends AutoCloseable {
    */
   static Backend cuebot(GatewayConfig.Upstream config, List<ClientInterceptor> interceptors) {
     return new CuebotBackend(config, Clock.systemUTC(), interceptors);
+  }
+
+  /**
+   * A channel of its own to the Cuebot(s) of {@code config}, set up as the API's (failover, TLS,
+   * keepalive), for the bridge's host reports.
+   */
+  static ManagedChannel cuebotChannel(GatewayConfig.Upstream config) {
+    return CuebotBackend.nettyChannel(config);
   }
 
   /**

@@ -77,7 +77,7 @@ final class CuebotBackend implements Backend {
     channel.getState(true);
   }
 
-  private static ManagedChannel nettyChannel(GatewayConfig.Upstream config) {
+  static ManagedChannel nettyChannel(GatewayConfig.Upstream config) {
     NameResolverRegistry resolvers = new NameResolverRegistry();
     resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
     return NettyChannelBuilder.forTarget(

@@ -16,10 +16,8 @@ import static dev.cuegate.worker.Protocol.TIMEOUT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.farm.EmbeddedFarm;
-import dev.cuegate.farm.spec.CommandTokens;
-import dev.cuegate.farm.spec.FrameDispatch;
-import dev.cuegate.farm.spec.FrameEnvironment;
 import dev.cuegate.farm.store.FarmTransaction;
+import dev.cuegate.farm.store.FrameCommand;
 import dev.cuegate.farm.store.FrameRow;
 import dev.cuegate.farm.store.JobRow;
 import dev.cuegate.farm.store.Sql;
@@ -441,14 +439,14 @@ final class WorkerStore {
     TaskRow task = taskRow(c, taskId).orElseThrow();
     FrameRow frame = tx.frame(task.frameId());
     JobRow job = tx.job(task.jobId());
-    FrameDispatch dispatch = tx.dispatch(task.frameId());
+    FrameCommand command = tx.command(task.frameId());
     List<FailedBy> failedBy = Sql.list(c, "SELECT w.id, w.nickname FROM worker_task_failure x"
             + " JOIN worker w ON w.id = x.worker_id WHERE x.task_id = ? ORDER BY w.nickname, w.id",
         row -> new FailedBy(row.getString(1), row.getString(2)), taskId);
     String worker = task.workerId() == null ? "" : worker(c, task.workerId()).nickname();
     return new Task(taskId, jobId(c, task.jobId()), frame.name(), status(task, frame, job),
-        job.priority(), task.taskType(), CommandTokens.apply(dispatch),
-        FrameEnvironment.of(dispatch), task.activity(), worker, failedBy);
+        job.priority(), task.taskType(), command.command(),
+        command.environment(), task.activity(), worker, failedBy);
   }
 
   /** The task's status in Flamenco's terms, following its frame's OpenCue state. */

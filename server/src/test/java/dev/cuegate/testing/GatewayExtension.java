@@ -97,7 +97,8 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
         operations,
         config.security(),
         config.farm(),
-        config.workers());
+        config.workers(),
+        config.bridge());
   }
 
   @Override

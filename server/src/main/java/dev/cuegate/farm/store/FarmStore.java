@@ -19,19 +19,33 @@ import java.util.regex.Pattern;
  * transaction, so a crash leaves each change either whole or absent.
  */
 public final class FarmStore {
+  /**
+   * OpenCue's exit status for a frame its host interrupted: Cuebot re-queues it without using one
+   * of its retries.
+   */
+  public static final int INTERRUPTED_EXIT_STATUS = 286;
+
   private static final Pattern SHOW_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final Database database;
   private final Clock clock;
+  private final ExternalFrameListener externalFrames;
 
-  private FarmStore(Database database, Clock clock) {
+  private FarmStore(Database database, Clock clock, ExternalFrameListener externalFrames) {
     this.database = database;
     this.clock = clock;
+    this.externalFrames = externalFrames;
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl}. */
   public static FarmStore open(String jdbcUrl, Clock clock) {
-    return new FarmStore(Database.open(jdbcUrl), clock);
+    return open(jdbcUrl, clock, ExternalFrameListener.NONE);
+  }
+
+  /** As {@link #open(String, Clock)}; {@code externalFrames} hears when external frames end. */
+  public static FarmStore open(String jdbcUrl, Clock clock,
+      ExternalFrameListener externalFrames) {
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames);
   }
 
   /** The JDBC URL, for logs. */
@@ -79,14 +93,20 @@ public final class FarmStore {
         throw new FarmException(FarmException.Kind.ALREADY_EXISTS,
             "show \"" + name + "\" already exists");
       }
-      String id = UUID.randomUUID().toString();
-      Sql.update(c, "INSERT INTO show (id, name, active, created_job_count, created_frame_count)"
-          + " VALUES (?, ?, ?, 0, 0)", id, name, true);
-      Sql.update(c, "INSERT INTO folder (id, show_id, name, parent_id, level)"
-          + " VALUES (?, ?, ?, NULL, 0)", UUID.randomUUID().toString(), id, name);
-      return id;
+      return insertShow(c, name)[0];
     });
     return findShow(name);
+  }
+
+  /** Creates the show {@code name} with its root group; answers both ids. */
+  static String[] insertShow(Connection c, String name) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    String folder = UUID.randomUUID().toString();
+    Sql.update(c, "INSERT INTO show (id, name, active, created_job_count, created_frame_count)"
+        + " VALUES (?, ?, ?, 0, 0)", id, name, true);
+    Sql.update(c, "INSERT INTO folder (id, show_id, name, parent_id, level)"
+        + " VALUES (?, ?, ?, NULL, 0)", folder, id, name);
+    return new String[] {id, folder};
   }
 
   public List<GroupRow> groups(String showId) {
@@ -304,6 +324,9 @@ public final class FarmStore {
   FrameState finishFrame(Connection c, String frameId, int exitStatus) throws SQLException {
     FrameRow frame = frame(c, frameId);
     requireState(frame, FrameState.RUNNING);
+    if (ExternalFrames.isExternal(c, frame.jobId())) {
+      return externalFrames(c).end(frameId, exitStatus, 0);
+    }
     JobRow job = job(c, frame.jobId());
     int retries = frame.retryCount() + (exitStatus == 0 ? 0 : 1);
     FrameState next = exitStatus == 0 ? FrameState.SUCCEEDED
@@ -322,8 +345,17 @@ public final class FarmStore {
   void requeueFrame(Connection c, String frameId) throws SQLException {
     FrameRow frame = frame(c, frameId);
     requireState(frame, FrameState.RUNNING);
+    if (ExternalFrames.isExternal(c, frame.jobId())) {
+      // Its scheduler re-queues it, perhaps on another host; running it here too would double it.
+      externalFrames(c).end(frameId, INTERRUPTED_EXIT_STATUS, 0);
+      return;
+    }
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         FrameState.WAITING.name(), now(), frameId);
+  }
+
+  ExternalFrames externalFrames(Connection c) {
+    return new ExternalFrames(this, c, externalFrames, now());
   }
 
   /** A waiting frame that nobody may run any more fails for good: DEAD, or EATEN on autoeat. */

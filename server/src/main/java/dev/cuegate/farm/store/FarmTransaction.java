@@ -1,6 +1,8 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.farm.spec.CommandTokens;
 import dev.cuegate.farm.spec.FrameDispatch;
+import dev.cuegate.farm.spec.FrameEnvironment;
 import dev.cuegate.farm.spec.FrameRange;
 import dev.cuegate.farm.spec.LayerDefinition;
 import dev.cuegate.farm.spec.PlannedFrame;
@@ -64,6 +66,34 @@ public final class FarmTransaction {
   /** A WAITING frame that nobody can run fails for good; answers DEAD, or EATEN on autoeat. */
   public FrameState giveUpFrame(String frameId) throws SQLException {
     return store.giveUpFrame(connection, frameId);
+  }
+
+  /**
+   * Stores a frame an outside scheduler launched here, as WAITING.
+   *
+   * @throws FarmException ALREADY_EXISTS while that frame still waits or runs here
+   */
+  public void launchExternal(ExternalFrame frame) throws SQLException {
+    store.externalFrames(connection).launch(frame);
+  }
+
+  /**
+   * Ends a waiting or running external frame (a kill from its scheduler, say); the farm's
+   * {@link ExternalFrameListener} hears of it in this transaction.
+   */
+  public FrameState endExternal(String frameId, int exitStatus, int exitSignal)
+      throws SQLException {
+    return store.externalFrames(connection).end(frameId, exitStatus, exitSignal);
+  }
+
+  /** The frame's command, tokens replaced, and its environment: what a host runs. */
+  public FrameCommand command(String frameId) throws SQLException {
+    var external = ExternalFrames.command(connection, frameId);
+    if (external.isPresent()) {
+      return external.get();
+    }
+    FrameDispatch dispatch = dispatch(frameId);
+    return new FrameCommand(CommandTokens.apply(dispatch), FrameEnvironment.of(dispatch));
   }
 
   /** Everything a host needs to run the frame: its command and environment come from this. */

@@ -1,0 +1,41 @@
+package dev.cuegate.bridge;
+
+import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.farm.EmbeddedFarm;
+import dev.cuegate.farm.store.ExternalFrameListener;
+import io.grpc.ManagedChannel;
+import java.time.Clock;
+
+/**
+ * The OpenCue bridge (DESIGN §3.3): CueGate is one render host of a Cuebot, serving RQD's gRPC
+ * interface, and the frames Cuebot launches on it become tasks of the HTTP workers.
+ *
+ * <p>The frames live in {@code farm}'s database (opened with {@link #listener(Clock)}), which
+ * the worker protocol serves; API calls still go to Cuebot.
+ */
+public interface RqdBridge extends AutoCloseable {
+
+  /** The bound RQD port. */
+  int port();
+
+  /** Sends whatever reports are due now; the schedule does so several times a second. */
+  void report();
+
+  /** Stops taking Cuebot's calls and reporting; launched frames stay stored for the next start. */
+  @Override
+  void close();
+
+  /** What the farm must be opened with, so that frames Cuebot launched report their ends. */
+  static ExternalFrameListener listener(Clock clock) {
+    return BridgeFrames.listener(clock);
+  }
+
+  /**
+   * Listens on {@code config.port()}, then announces the host to Cuebot over {@code cuebot} and
+   * reports on a schedule; closing the bridge shuts {@code cuebot} down.
+   */
+  static RqdBridge start(GatewayConfig.Bridge config, EmbeddedFarm farm, ManagedChannel cuebot,
+      Clock clock) {
+    return DefaultRqdBridge.start(config, farm, cuebot, clock);
+  }
+}
