@@ -31,11 +31,16 @@ final class BridgeFrames {
   static final int KILLED_SIGNAL = 9;
   /** OpenCue's frame names are {@code <number, zero-padded>-<layer name>}. */
   private static final Pattern FRAME_NAME = Pattern.compile("(-?\\d+)-(.+)");
-  /** A worker counts as free when it is signed on, asked for nothing, and runs no task. */
+  /**
+   * A worker is free for a job's frame when it is signed on, asked for nothing, runs no task and
+   * is not blocklisted for the job (all of a Cuebot job's frames here share one task type).
+   */
   private static final String FREE_WORKERS = "SELECT COUNT(*) FROM worker w"
       + " WHERE w.status IN ('awake', 'starting') AND w.status_requested = ''"
       + " AND NOT EXISTS (SELECT 1 FROM worker_task t WHERE t.worker_id = w.id"
-      + " AND t.status = 'active')";
+      + " AND t.status = 'active')"
+      + " AND NOT EXISTS (SELECT 1 FROM worker_blocklist b WHERE b.worker_id = w.id"
+      + " AND b.job_id = ?)";
 
   /** What a completion report needs. */
   record Completion(RunFrame frame, int exitStatus, int exitSignal, long launched, long ended) {}
@@ -72,7 +77,7 @@ final class BridgeFrames {
   void launch(RunFrame frame) {
     farm.transaction(tx -> {
       Connection c = tx.connection();
-      int free = count(c, FREE_WORKERS);
+      int free = count(c, FREE_WORKERS, frame.getJobId());
       int waiting = count(c, "SELECT COUNT(*) FROM bridge_frame b JOIN frame f"
           + " ON f.id = b.frame_id WHERE b.state = ? AND f.state = 'WAITING'", RUNNING);
       if (free <= waiting) {

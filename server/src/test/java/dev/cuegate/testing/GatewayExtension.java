@@ -129,6 +129,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     gate = CueGate.start(config, clock);
   }
 
+  /** The configuration the gateway runs with. */
+  public GatewayConfig config() {
+    return config;
+  }
+
   /** The embedded farm, to play the part of the hosts that run frames. */
   public EmbeddedFarm farm() {
     return gate.farm().orElseThrow(() -> new IllegalStateException("not embedded()"));

@@ -1,0 +1,214 @@
+package dev.cuegate.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuegate.agent.AgentSettings;
+import dev.cuegate.agent.AgentTimings;
+import dev.cuegate.agent.Sleeper;
+import dev.cuegate.agent.WorkerAgent;
+import dev.cuegate.proto.report.FrameCompleteReport;
+import dev.cuegate.testing.GatewayExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fake Cuebot → CueGate's bridge → two real {@code cuegate worker} agents running real processes:
+ * Cuebot's frames render, fail and are killed as on an RQD host.
+ */
+class BridgeEndToEndTest {
+  private static final FakeCuebotScheduler cuebot = FakeCuebotScheduler.start(1);
+
+  @RegisterExtension
+  static final GatewayExtension gateway =
+      new GatewayExtension()
+          .env("CUEBOT_ENDPOINT", cuebot.endpoint())
+          .env("RQD_BRIDGE", "true")
+          .env("RQD_PORT", "0")
+          .env("RQD_HOST_NAME", "bridgehost")
+          .env("RQD_REPORT_INTERVAL", "100ms")
+          .env("WORKER_SECRET_ITERATIONS", "1000");
+
+  private static final AgentTimings FAST =
+      new AgentTimings(
+          Duration.ofSeconds(5),
+          Duration.ofMillis(20),
+          Duration.ofMillis(100),
+          Duration.ofMillis(20),
+          Duration.ofMillis(200),
+          Duration.ofMillis(200),
+          Duration.ofMillis(50),
+          Duration.ofMillis(50),
+          Duration.ofSeconds(2));
+
+  @TempDir static Path stateDirs;
+  @TempDir Path scratch;
+
+  private static final ExecutorService threads = Executors.newCachedThreadPool();
+  private static final List<WorkerAgent> agents = new ArrayList<>();
+
+  @BeforeAll
+  static void startAgents() {
+    cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
+    startAgent("w1");
+    startAgent("w2");
+  }
+
+  @AfterAll
+  static void stopAgents() throws InterruptedException {
+    for (WorkerAgent agent : agents) {
+      agent.shutdown(Duration.ofSeconds(10));
+    }
+    threads.shutdownNow();
+    assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    cuebot.close();
+  }
+
+  @BeforeEach
+  void forgetFrames() {
+    cuebot.reset();
+  }
+
+  @AfterEach
+  void leaveNothingRunning() {
+    awaitTrue("no frame left running", () -> cuebot.listedRunning().isEmpty());
+  }
+
+  private static void startAgent(String name) {
+    AgentSettings settings =
+        new AgentSettings(
+            URI.create(gateway.uri("").toString()),
+            name,
+            List.of("render"),
+            stateDirs.resolve(name),
+            2,
+            2048,
+            Optional.empty(),
+            FAST);
+    WorkerAgent agent =
+        WorkerAgent.create(
+            settings,
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+            Sleeper.system());
+    agents.add(agent);
+    threads.submit(agent::run);
+  }
+
+  @Test
+  void cuebotsFramesRenderOnTheAgentsAndSucceed() {
+    List<FakeCuebotScheduler.Frame> frames =
+        cuebot.submit(6, "echo \"rendering $CUE_FRAME of $CUE_JOB\"");
+
+    awaitTrue("every frame SUCCEEDED", () -> cuebot.allIn("SUCCEEDED"));
+
+    for (FakeCuebotScheduler.Frame frame : frames) {
+      assertThat(frame.exitStatuses).containsExactly(0);
+      assertThat(taskLogs()).contains("rendering " + frame.name + " of " + cuebot.jobName);
+    }
+    assertThat(cuebot.completions()).extracting(c -> c.getHost().getName())
+        .containsOnly("bridgehost");
+  }
+
+  @Test
+  void theHostOffersTheAgentsDeclaredCores() {
+    cuebot.submit(1, "true");
+    awaitTrue("the frame SUCCEEDED", () -> cuebot.allIn("SUCCEEDED"));
+
+    // Each agent declares 2 cores and 2048 MB: the host is their sum, in Cuebot's units.
+    var host = cuebot.statuses().get(cuebot.statuses().size() - 1).getHost();
+    assertThat(host.getNumProcs() * host.getCoresPerProc()).isEqualTo(400);
+    assertThat(host.getTotalMem()).isEqualTo((2 * 2048 + 512) * 1024L);
+    assertThat(host.getFreeMem()).isGreaterThanOrEqualTo(512 * 1024L);
+    assertThat(host.getTotalMcp()).isPositive();
+    assertThat(host.getFacility()).isEqualTo("local");
+    assertThat(host.getTagsList()).containsExactly("general", "util", "64bit");
+    assertThat(host.getAttributesMap()).containsEntry("SP_OS", "Linux");
+  }
+
+  @Test
+  void aFailingCommandIsReportedAsAFailureAndCuebotDecidesTheRetry() {
+    FakeCuebotScheduler.Frame frame = cuebot.submit(1, "exit 3").get(0);
+
+    awaitTrue("the frame DEAD after its retry", () -> cuebot.allIn("DEAD"));
+
+    // One retry allowed: Cuebot launched it twice; the bridge itself retried nothing.
+    assertThat(frame.launches).isEqualTo(2);
+    assertThat(frame.exitStatuses).hasSize(2).allMatch(status -> status != 0);
+  }
+
+  @Test
+  void aKillFromCuebotStopsTheProcessOnTheWorker() throws IOException {
+    Path pidFile = scratch.resolve("pid");
+    FakeCuebotScheduler.Frame frame =
+        cuebot.submit(1, "echo $$ > " + pidFile + "; exec sleep 60").get(0);
+    awaitTrue("the process started", () -> Files.exists(pidFile) && size(pidFile) > 0);
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    assertThat(ProcessHandle.of(pid)).isPresent();
+
+    cuebot.kill(frame.id);
+
+    awaitTrue("the frame reported killed", () -> cuebot.allIn("KILLED"));
+    assertThat(frame.exitStatuses).containsExactly(1);
+    assertThat(frame.exitSignals).containsExactly(9);
+    awaitTrue("the process is gone",
+        () -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static String taskLogs() {
+    Path root = gateway.config().dataDir().resolve("task-logs");
+    try (Stream<Path> files = Files.walk(root)) {
+      StringBuilder all = new StringBuilder();
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        all.append(Files.readString(file));
+      }
+      return all.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting until " + what + "; completions: "
+            + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
+            + ", refused launch: " + cuebot.refusedLaunch());
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
