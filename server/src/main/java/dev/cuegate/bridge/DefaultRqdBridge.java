@@ -25,9 +25,11 @@ final class DefaultRqdBridge implements RqdBridge {
   private final CuebotReporter reporter;
   private final Periodic schedule;
   private final ManagedChannel cuebot;
+  private final HostControl control;
 
   private DefaultRqdBridge(Server server, CuebotReporter reporter, Periodic schedule,
-      ManagedChannel cuebot) {
+      ManagedChannel cuebot, HostControl control) {
+    this.control = control;
     this.server = server;
     this.reporter = reporter;
     this.schedule = schedule;
@@ -58,7 +60,7 @@ final class DefaultRqdBridge implements RqdBridge {
     Periodic schedule = Periodic.start("cuegate-rqd-reports", TICK, reporter::tick);
     log.info("bridge: RQD host {} listening on port {} for Cuebot", config.hostName(),
         server.getPort());
-    return new DefaultRqdBridge(server, reporter, schedule, cuebot);
+    return new DefaultRqdBridge(server, reporter, schedule, cuebot, control);
   }
 
   @Override
@@ -68,6 +70,7 @@ final class DefaultRqdBridge implements RqdBridge {
 
   @Override
   public void report() {
+    control.oweStatus();
     reporter.tick();
   }
 

@@ -18,7 +18,10 @@ public interface RqdBridge extends AutoCloseable {
   /** The bound RQD port. */
   int port();
 
-  /** Sends whatever reports are due now; the schedule does so several times a second. */
+  /**
+   * Sends a status report now, with whatever else is due (boot report, completions); the
+   * schedule sends what is due several times a second.
+   */
   void report();
 
   /** Stops taking Cuebot's calls and reporting; launched frames stay stored for the next start. */

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** A worker as Flamenco's Python worker talks to CueGate: registered, with Basic credentials. */
-final class TestWorker {
+public final class TestWorker {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final GatewayExtension gateway;
@@ -32,7 +32,8 @@ final class TestWorker {
   }
 
   /** Registers a worker supporting {@code taskTypes}; fails the test unless it answers 200. */
-  static TestWorker register(GatewayExtension gateway, String nickname, String... taskTypes) {
+  public static TestWorker register(
+      GatewayExtension gateway, String nickname, String... taskTypes) {
     String secret = "secret-of-" + nickname;
     ObjectNode doc = JSON.createObjectNode()
         .put("secret", secret)
@@ -51,7 +52,7 @@ final class TestWorker {
     return new TestWorker(gateway, id, nickname, otherSecret);
   }
 
-  HttpResponse<String> post(String path, String json) {
+  public HttpResponse<String> post(String path, String json) {
     return send(gateway, authorized(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
@@ -59,32 +60,32 @@ final class TestWorker {
     return send(gateway, authorized(path).GET());
   }
 
-  HttpResponse<String> signOn() {
+  public HttpResponse<String> signOn() {
     return post("/sign-on", "{}");
   }
 
-  HttpResponse<String> fetch() {
+  public HttpResponse<String> fetch() {
     return post("/task", "");
   }
 
   /** Fetches a task that must be there; its document. */
-  JsonNode take() {
+  public JsonNode take() {
     HttpResponse<String> response = fetch();
     assertThat(response.statusCode()).as(nickname + ": " + response.body()).isEqualTo(200);
     return parse(response.body());
   }
 
-  HttpResponse<String> update(String taskId, String json) {
+  public HttpResponse<String> update(String taskId, String json) {
     return post("/tasks/" + taskId + "/update", json);
   }
 
   /** Reports the task's final status, which must be accepted. */
-  void finish(String taskId, String status) {
+  public void finish(String taskId, String status) {
     assertThat(update(taskId, "{\"task_status\":\"" + status + "\"}").statusCode())
         .isEqualTo(204);
   }
 
-  HttpResponse<String> mayRun(String taskId) {
+  public HttpResponse<String> mayRun(String taskId) {
     return get("/may-i-run/" + taskId);
   }
 
