@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One log file per task under {@code DATA_DIR/task-logs/<job>/task-<task>.txt}. When a task
@@ -22,6 +24,7 @@ final class TaskLogs {
   static final long WHOLE_LIMIT = 1 << 20;
   static final int HEAD_BYTES = 256 << 10;
   static final int TAIL_BYTES = 512 << 10;
+  private static final Logger log = LoggerFactory.getLogger(TaskLogs.class);
   private static final int KEPT_ROTATIONS = 5;
   private static final int LOCK_STRIPES = 64;
 
@@ -69,6 +72,27 @@ final class TaskLogs {
             StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the log of task " + taskId, e);
+      }
+    }
+  }
+
+  /**
+   * Appends to a log file outside the store (where OpenCue's tools read a frame's log) when its
+   * directory exists and may be written; the task log is the one kept in any case.
+   */
+  void appendIfWritable(Path file, String text) {
+    Path directory = file.getParent();
+    if (text.isEmpty() || directory == null || !Files.isDirectory(directory)
+        || !Files.isWritable(directory)) {
+      return;
+    }
+    String lines = text.endsWith("\n") ? text : text + "\n";
+    synchronized (lock(file.toString())) {
+      try {
+        Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        log.warn("cannot write the frame log {}: {}", file, e.getMessage());
       }
     }
   }

@@ -132,8 +132,9 @@ final class WorkerRoutes {
       String workerId, Visit visit) {
     String taskId = id(ctx, "id", "task");
     TaskUpdate update = Documents.taskUpdate(req.content().array());
-    String jobId = store.update(workerId, taskId, update, visit);
-    logs.append(jobId, taskId, update.log());
+    WorkerStore.LogTarget target = store.update(workerId, taskId, update, visit);
+    logs.append(target.jobId(), taskId, update.log());
+    target.frameLog().ifPresent(file -> logs.appendIfWritable(file, update.log()));
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 

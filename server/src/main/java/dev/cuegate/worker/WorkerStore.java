@@ -36,6 +36,7 @@ import dev.cuegate.worker.Protocol.Task;
 import dev.cuegate.worker.Protocol.TaskUpdate;
 import dev.cuegate.worker.Protocol.Visit;
 import dev.cuegate.worker.Protocol.Worker;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,6 +85,12 @@ final class WorkerStore {
 
   private record Candidate(
       String frameId, String jobId, String taskType, String taskId, String taskStatus) {}
+
+  /**
+   * Where an update's log lines go: the task log under the worker protocol's job id, and for a
+   * frame Cuebot launched also the log file OpenCue's tools read.
+   */
+  record LogTarget(String jobId, Optional<Path> frameLog) {}
 
   /** What a sweep changed. */
   record Swept(int workersTimedOut, int tasksFailed) {}
@@ -171,12 +178,12 @@ final class WorkerStore {
   }
 
   /**
-   * Applies an update of the worker's task; answers the task's job id, under which its log is
-   * kept. Status and activity change only while the task is active.
+   * Applies an update of the worker's task; answers where its log lines go. Status and activity
+   * change only while the task is active.
    *
    * @throws WorkerException 404 for an unknown task, 409 for another worker's
    */
-  String update(String workerId, String taskId, TaskUpdate update, Visit visit) {
+  LogTarget update(String workerId, String taskId, TaskUpdate update, Visit visit) {
     return farm.transaction(tx -> {
       Connection c = tx.connection();
       seen(c, workerId, visit);
@@ -207,7 +214,7 @@ final class WorkerStore {
               + " ignored", workerId, taskId, status);
         }
       }
-      return jobId(c, task.jobId());
+      return new LogTarget(jobId(c, task.jobId()), tx.externalLogFile(task.frameId()));
     });
   }
 

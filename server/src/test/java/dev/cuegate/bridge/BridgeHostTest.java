@@ -18,6 +18,9 @@ import dev.cuegate.testing.ManualClock;
 import dev.cuegate.worker.TestWorker;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge's RQD host towards Cuebot, driven call by call (Cuebot's side by the test, the
@@ -52,6 +56,7 @@ class BridgeHostTest {
   private final String jobId = UUID.randomUUID().toString();
   private final String layerId = UUID.randomUUID().toString();
   private TestWorker worker;
+  @TempDir Path logDir;
 
   @BeforeAll
   static void dial() {
@@ -78,8 +83,9 @@ class BridgeHostTest {
   }
 
   @Test
-  void aLaunchedFrameIsStoredListedAndHandedToAWorker() {
-    RunFrame frame = runFrame("0001-render", "echo hi");
+  void aLaunchedFrameIsStoredListedAndHandedToAWorker() throws IOException {
+    RunFrame frame = runFrame("0001-render", "echo hi").toBuilder()
+        .setLogDir(logDir.toString()).build();
 
     cuebot.rqd().launchFrame(launch(frame));
     report();
@@ -102,9 +108,14 @@ class BridgeHostTest {
         .isEqualTo("0001-render");
     assertThat(task.get("task_type").asText()).isEqualTo("render");
 
+    assertThat(worker.update(task.get("_id").asText(), "{\"log\":\"hi\"}").statusCode())
+        .isEqualTo(204);
     worker.finish(task.get("_id").asText(), "completed");
     report();
 
+    // Where OpenCue's tools look for a frame's log, besides the task log.
+    assertThat(Files.readString(logDir.resolve("testing-sh01-alice_host.0001-render.rqlog")))
+        .isEqualTo("hi\n");
     FrameCompleteReport completion = completionOf(frame);
     assertThat(completion.getExitStatus()).isZero();
     assertThat(completion.getFrame().getResourceId()).isEqualTo(frame.getResourceId());

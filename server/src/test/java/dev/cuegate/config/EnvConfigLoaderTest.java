@@ -190,6 +190,43 @@ class EnvConfigLoaderTest {
   class BackendSelection {
 
     @Test
+    void theBridgeTakesItsHostShapeFromTheRqdVariables() {
+      GatewayConfig.Bridge bridge = load(
+          "CUEBOT_ENDPOINT", "cuebot:8443",
+          "RQD_BRIDGE", "true",
+          "RQD_PORT", "18444",
+          "RQD_HOST_NAME", "cloud-render",
+          "RQD_FACILITY", "cloud",
+          "RQD_TAGS", "general, gpu",
+          "RQD_OS", "rocky9",
+          "RQD_REPORT_INTERVAL", "10s",
+          "RQD_WORKER_CORES", "8",
+          "RQD_WORKER_MEMORY_MB", "32000").bridge();
+
+      assertThat(bridge).isEqualTo(new GatewayConfig.Bridge(true, 18444, "cloud-render",
+          "cloud", List.of("general", "gpu"), "rocky9", Duration.ofSeconds(10), 8, 32000));
+    }
+
+    @Test
+    void theBridgeIsOffByDefaultAndNamesAHostWithoutItsDomain() {
+      GatewayConfig.Bridge bridge = load().bridge();
+
+      assertThat(bridge.enabled()).isFalse();
+      assertThat(bridge.port()).isEqualTo(8444);
+      assertThat(bridge.hostName()).doesNotContain(".").isNotEmpty();
+      assertThat(bridge.tags()).containsExactly("general", "util", "64bit");
+      assertThat(bridge.reportInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theBridgeWithoutACuebotFailsNamingRqdBridge() {
+      assertThatThrownBy(() -> load("RQD_BRIDGE", "true"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("RQD_BRIDGE: expected ")
+          .hasMessageContaining("CUEBOT_ENDPOINT");
+    }
+
+    @Test
     void aCuebotEndpointTurnsTheEmbeddedFarmOff() {
       GatewayConfig config = load("CUEBOT_ENDPOINT", "cuebot:8443");
 
@@ -295,6 +332,14 @@ class EnvConfigLoaderTest {
         "WORKER_TASK_TYPES|shell=exec,Shell=other",
         "WORKER_SECRET_ITERATIONS|999",
         "WORKER_SECRET_ITERATIONS|many",
+        "RQD_BRIDGE|yes",
+        "RQD_PORT|65536",
+        "RQD_HOST_NAME|render01.example.com",
+        "RQD_HOST_NAME|a-host-name-far-longer-than-the-forty-five-characters-cuebot-keeps",
+        "RQD_TAGS|general,bad tag",
+        "RQD_REPORT_INTERVAL|0s",
+        "RQD_WORKER_CORES|0",
+        "RQD_WORKER_MEMORY_MB|-1",
     })
     void badValueFailsNamingTheVariableAndTheValue(String variable, String value) {
       assertThatThrownBy(() -> load(variable, value))

@@ -3,6 +3,7 @@ package dev.cuegate.farm.store;
 import dev.cuegate.farm.spec.LayerType;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -104,6 +105,18 @@ final class ExternalFrames {
     return Sql.one(connection, "SELECT command, environment FROM frame WHERE id = ?"
             + " AND command IS NOT NULL",
         row -> new FrameCommand(row.getString(1), Rows.map(row.getString(2))), frameId);
+  }
+
+  /**
+   * Where OpenCue's tools look for the log of an external frame:
+   * {@code <log_dir>/<job name>.<frame name>.rqlog}.
+   */
+  static Optional<Path> logFile(Connection connection, String frameId) throws SQLException {
+    return Sql.one(connection, "SELECT j.log_dir, j.name, f.name FROM frame f"
+            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?",
+        row -> row.getString(1).isEmpty() ? null
+            : Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
+        frameId, true);
   }
 
   static boolean isExternal(Connection connection, String jobId) throws SQLException {

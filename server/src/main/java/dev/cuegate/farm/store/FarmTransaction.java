@@ -7,10 +7,12 @@ import dev.cuegate.farm.spec.FrameRange;
 import dev.cuegate.farm.spec.LayerDefinition;
 import dev.cuegate.farm.spec.PlannedFrame;
 import dev.cuegate.proto.job.FrameState;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One open transaction of the farm, for work that must commit together with frame changes: the
@@ -94,6 +96,11 @@ public final class FarmTransaction {
     }
     FrameDispatch dispatch = dispatch(frameId);
     return new FrameCommand(CommandTokens.apply(dispatch), FrameEnvironment.of(dispatch));
+  }
+
+  /** Where an outside scheduler's tools expect the frame's log; empty for the farm's frames. */
+  public Optional<Path> externalLogFile(String frameId) throws SQLException {
+    return ExternalFrames.logFile(connection, frameId);
   }
 
   /** Everything a host needs to run the frame: its command and environment come from this. */
