@@ -203,6 +203,7 @@ public final class CueGate implements AutoCloseable {
     admin.ifPresent(AdminServer::close);
     shaman.close();
     workers.ifPresent(WorkerProtocol::close);
+    farm.ifPresent(EmbeddedFarm::close);
     tracing.close();
     metrics.close();
   }

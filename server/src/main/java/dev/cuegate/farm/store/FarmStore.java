@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The embedded farm's shows, jobs, layers, frames and comments. Every public method is one
  * transaction, so a crash leaves each change either whole or absent.
  */
-public final class FarmStore {
+public final class FarmStore implements AutoCloseable {
   private static final Pattern SHOW_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final Database database;
@@ -37,6 +37,12 @@ public final class FarmStore {
   /** The JDBC URL, for logs. */
   public String url() {
     return database.url();
+  }
+
+  /** Closes the database connection. */
+  @Override
+  public void close() {
+    database.close();
   }
 
   // Shows and groups

@@ -6,35 +6,59 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cuegate.farm.FarmSpecs;
 import dev.cuegate.farm.spec.JobSpecParser;
 import dev.cuegate.proto.job.FrameState;
+import dev.cuegate.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FarmStoreTest {
+/** The farm store's behaviour, which must be the same on every database it runs on. */
+abstract class FarmStoreContract {
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000),
       ZoneOffset.UTC);
   private static final JobQuery ALL_JOBS = new JobQuery(List.of(), List.of(), List.of(),
       List.of(), List.of(), List.of(), List.of(), true);
 
-  @TempDir Path dir;
+  private final TestDatabase database;
+  private final List<FarmStore> opened = new ArrayList<>();
+  private String url;
 
-  private String url() {
-    return "jdbc:sqlite:" + dir.resolve("farm.db");
+  FarmStoreContract(TestDatabase database) {
+    this.database = database;
+  }
+
+  @BeforeEach
+  void createDatabase(@TempDir Path dir) {
+    url = database.freshUrl(dir);
+  }
+
+  @AfterEach
+  void closeStores() {
+    opened.forEach(FarmStore::close);
+  }
+
+  /** Opens the test's database, as the farm does at start-up. */
+  FarmStore open() {
+    FarmStore store = FarmStore.open(url, CLOCK);
+    opened.add(store);
+    return store;
   }
 
   @Test
   void jobsLayersAndFramesSurviveReopeningTheDatabase() {
     // given
-    FarmStore first = FarmStore.open(url(), CLOCK);
+    FarmStore first = open();
     String id = first.launch(JobSpecParser.parse(
         FarmSpecs.spec("kept", FarmSpecs.layer("render", "1-10", 2), ""))).get(0);
 
     // when
-    FarmStore reopened = FarmStore.open(url(), CLOCK);
+    FarmStore reopened = open();
 
     // then
     JobRow job = reopened.job(id);
@@ -50,7 +74,7 @@ class FarmStoreTest {
   @Test
   void aSpecThatFailsHalfwayStoresNothing() {
     // given: two jobs are written before the bad depend at the end is reached
-    FarmStore store = FarmStore.open(url(), CLOCK);
+    FarmStore store = open();
     String spec = "<spec><show>testing</show><shot>sh01</shot><user>jdoe</user>"
         + "<job name=\"first\"><layers>" + FarmSpecs.layer("render", "1-3", 1) + "</layers></job>"
         + "<job name=\"second\"><layers>" + FarmSpecs.layer("render", "1-3", 1)
@@ -64,7 +88,7 @@ class FarmStoreTest {
         .hasMessage("depend: job testing-sh01-jdoe_second has no layer missing");
 
     // then
-    FarmStore reopened = FarmStore.open(url(), CLOCK);
+    FarmStore reopened = open();
     assertThat(reopened.jobs(ALL_JOBS)).isEmpty();
     assertThat(reopened.findShow("testing").createdJobCount()).isZero();
     assertThat(reopened.findShow("testing").createdFrameCount()).isZero();
@@ -73,7 +97,7 @@ class FarmStoreTest {
   @Test
   void aPendingJobNameCannotBeLaunchedTwice() {
     // given
-    FarmStore store = FarmStore.open(url(), CLOCK);
+    FarmStore store = open();
     String spec = FarmSpecs.spec("twice", FarmSpecs.layer("render", "1", 1), "");
     store.launch(JobSpecParser.parse(spec));
 
@@ -89,7 +113,7 @@ class FarmStoreTest {
   @Test
   void aFailedFrameIsRetriedUntilMaxRetriesThenDead() {
     // given: maxretries 2
-    FarmStore store = FarmStore.open(url(), CLOCK);
+    FarmStore store = open();
     String spec = FarmSpecs.spec("retries", FarmSpecs.layer("render", "1", 1), "")
         .replace("<layers>", "<maxretries>2</maxretries><layers>");
     String job = store.launch(JobSpecParser.parse(spec)).get(0);
