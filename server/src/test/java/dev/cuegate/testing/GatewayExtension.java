@@ -35,6 +35,7 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private boolean embedded;
+  private TestDatabase database = TestDatabase.SQLITE;
   private GatewayConfig config;
   private FakeCuebot cuebot;
   private CueGate gate;
@@ -59,6 +60,15 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return this;
   }
 
+  /**
+   * Serve the embedded farm on {@code database}: SQLite in the data directory, as by default, or
+   * a PostgreSQL database of this class's own.
+   */
+  public GatewayExtension embedded(TestDatabase database) {
+    this.database = database;
+    return embedded();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("cuegate-test");
@@ -72,6 +82,9 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     all.put("LOG_DIR", dataDir.resolve("logs").toString());
     all.put("DATA_DIR", dataDir.resolve("data").toString());
     all.put("SHUTDOWN_TIMEOUT", "0s");
+    if (embedded && database == TestDatabase.POSTGRES) {
+      all.put("DATABASE_URL", database.freshUrl(dataDir));
+    }
     all.putAll(env);
     config = EnvConfigLoader.load(all).config();
     if (!env.containsKey("ADMIN_PORT")) {
@@ -131,6 +144,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   /** The embedded farm, to play the part of the hosts that run frames. */
   public EmbeddedFarm farm() {
     return gate.farm().orElseThrow(() -> new IllegalStateException("not embedded()"));
+  }
+
+  /** The embedded farm's JDBC URL. */
+  public String databaseUrl() {
+    return config.farm().databaseUrl();
   }
 
   public FakeCuebot cuebot() {

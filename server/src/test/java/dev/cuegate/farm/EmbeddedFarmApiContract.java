@@ -14,13 +14,16 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The embedded farm end to end: OpenCue's calls over HTTP, answered without a Cuebot. */
-class EmbeddedFarmApiTest {
-  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension().embedded();
+abstract class EmbeddedFarmApiContract {
+  private final GatewayExtension gateway;
+  private final FarmApi api;
 
-  private final FarmApi api = new FarmApi(gateway);
+  EmbeddedFarmApiContract(GatewayExtension gateway) {
+    this.gateway = gateway;
+    this.api = new FarmApi(gateway);
+  }
 
   @Test
   void launchSpecAnswersTheFullJobNames() {
@@ -452,6 +455,6 @@ class EmbeddedFarmApiTest {
 
     assertThat(config.get("CUEBOT_ENDPOINT").asText()).isEqualTo("embedded");
     assertThat(config.get("BACKEND").asText()).startsWith("embedded farm");
-    assertThat(config.get("DATABASE_URL").asText()).startsWith("jdbc:sqlite:").endsWith("farm.db");
+    assertThat(config.get("DATABASE_URL").asText()).isEqualTo(gateway.databaseUrl());
   }
 }
