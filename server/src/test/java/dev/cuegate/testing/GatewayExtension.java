@@ -36,6 +36,7 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   private Clock clock = Clock.systemUTC();
   private boolean embedded;
   private TestDatabase database = TestDatabase.SQLITE;
+  private GatewayExtension sharedWith;
   private GatewayConfig config;
   private FakeCuebot cuebot;
   private CueGate gate;
@@ -69,6 +70,15 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return embedded();
   }
 
+  /**
+   * Serve the embedded farm on the database of {@code other}, as a second CueGate process would
+   * share it. Register this extension after {@code other} (with {@code @Order}).
+   */
+  public GatewayExtension embeddedSharing(GatewayExtension other) {
+    sharedWith = other;
+    return embedded();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("cuegate-test");
@@ -82,7 +92,9 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     all.put("LOG_DIR", dataDir.resolve("logs").toString());
     all.put("DATA_DIR", dataDir.resolve("data").toString());
     all.put("SHUTDOWN_TIMEOUT", "0s");
-    if (embedded && database == TestDatabase.POSTGRES) {
+    if (sharedWith != null) {
+      all.put("DATABASE_URL", sharedWith.databaseUrl());
+    } else if (embedded && database == TestDatabase.POSTGRES) {
       all.put("DATABASE_URL", database.freshUrl(dataDir));
     }
     all.putAll(env);
