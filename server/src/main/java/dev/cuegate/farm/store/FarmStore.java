@@ -161,13 +161,17 @@ public final class FarmStore implements AutoCloseable {
     });
   }
 
-  /** Finishes the job for good: running frames stop, nothing more is dispatched. */
+  /**
+   * Finishes the job for good: running frames stop, nothing more is dispatched, and what
+   * depended on the job no longer waits for it.
+   */
   public void kill(String jobId) {
     database.transaction(c -> {
       job(c, jobId);
       Sql.update(c, "UPDATE frame SET state = ? WHERE job_id = ? AND state = ?",
           FrameState.WAITING.name(), jobId, FrameState.RUNNING.name());
       Sql.update(c, "UPDATE job SET killed = ? WHERE id = ?", true, jobId);
+      new Dependencies(c).killed(jobId);
       refreshJob(c, jobId);
       return null;
     });
@@ -318,7 +322,7 @@ public final class FarmStore implements AutoCloseable {
     Sql.update(c, "UPDATE frame SET state = ?, exit_status = ?, retry_count = ?, stop_time = ?"
         + " WHERE id = ?", next.name(), exitStatus, retries, now(), frameId);
     if (next == FrameState.SUCCEEDED || next == FrameState.EATEN) {
-      new Dependencies(c).satisfied(frameId, frame.layerId());
+      new Dependencies(c).satisfied(frame);
     }
     refreshJob(c, frame.jobId());
     return next;
@@ -340,7 +344,7 @@ public final class FarmStore implements AutoCloseable {
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         next.name(), now(), frameId);
     if (next == FrameState.EATEN) {
-      new Dependencies(c).satisfied(frameId, frame.layerId());
+      new Dependencies(c).satisfied(frame);
     }
     refreshJob(c, frame.jobId());
     return next;
@@ -376,7 +380,7 @@ public final class FarmStore implements AutoCloseable {
           if (state != FrameState.SUCCEEDED && state != FrameState.EATEN) {
             Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
                 FrameState.EATEN.name(), now(), frame.id());
-            dependencies.satisfied(frame.id(), frame.layerId());
+            dependencies.satisfied(frame);
           }
         }
         case KILL -> {

@@ -12,11 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The farm store's behaviour, which must be the same on every database it runs on. */
 abstract class FarmStoreContract {
@@ -131,5 +134,174 @@ abstract class FarmStoreContract {
     assertThat(afterOne.retryCount()).isEqualTo(1);
     assertThat(store.frame(frame).state()).isEqualTo(FrameState.DEAD);
     assertThat(store.frame(frame).exitStatus()).isEqualTo(1);
+  }
+
+  // Dependencies
+
+  /** Two layers of two frames each: 0001-render, 0002-render, 0001-comp, 0002-comp. */
+  private static final String LAYERS =
+      FarmSpecs.layer("render", "1-2", 1) + FarmSpecs.layer("comp", "1-2", 1);
+
+  /** A spec of the jobs {@code first} and {@code second}, with {@code depends}. */
+  private static String twoJobs(String depends) {
+    return "<spec><show>testing</show><shot>sh01</shot><user>jdoe</user>"
+        + "<job name=\"first\"><layers>" + LAYERS + "</layers></job>"
+        + "<job name=\"second\"><layers>" + LAYERS + "</layers></job>"
+        + "<depends>" + depends + "</depends></spec>";
+  }
+
+  /** Frame name → state, in dispatch order. */
+  private static List<String> states(FarmStore store, String job) {
+    return store.jobFrames(job, FrameQuery.ALL).stream()
+        .map(frame -> frame.name() + " " + frame.state())
+        .toList();
+  }
+
+  private static void succeed(FarmStore store, String job, String frameName) {
+    String frame = store.jobFrames(job, FrameQuery.ALL).stream()
+        .filter(row -> row.name().equals(frameName))
+        .findFirst().orElseThrow().id();
+    store.startFrame(frame);
+    store.finishFrame(frame, 0);
+  }
+
+  /** The frames of {@code second}, DEPEND where {@code held} names them and WAITING elsewhere. */
+  private static List<String> expected(String held, boolean released) {
+    List<String> heldFrames = Arrays.asList(held.split(" "));
+    return List.of("0001-render", "0001-comp", "0002-render", "0002-comp").stream()
+        .map(name -> name + " " + (heldFrames.contains(name) && !released ? "DEPEND" : "WAITING"))
+        .toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "JOB_ON_JOB     |      |           |        |            | 0001-render 0002-render 0001-comp 0002-comp | 0001-render 0002-render 0001-comp 0002-comp",
+      "JOB_ON_LAYER   |      |           | render |            | 0001-render 0002-render 0001-comp 0002-comp | 0001-render 0002-render",
+      "JOB_ON_FRAME   |      |           |        | 0002-render | 0001-render 0002-render 0001-comp 0002-comp | 0002-render",
+      "LAYER_ON_JOB   | comp |           |        |            | 0001-comp 0002-comp | 0001-render 0002-render 0001-comp 0002-comp",
+      "LAYER_ON_LAYER | comp |           | render |            | 0001-comp 0002-comp | 0001-render 0002-render",
+      "LAYER_ON_FRAME | comp |           |        | 1-render   | 0001-comp 0002-comp | 0001-render",
+      "FRAME_ON_JOB   |      | 0002-comp |        |            | 0002-comp | 0001-render 0002-render 0001-comp 0002-comp",
+      "FRAME_ON_LAYER |      | 0002-comp | render |            | 0002-comp | 0001-render 0002-render",
+      "FRAME_ON_FRAME |      | 0002-comp |        | 0001-render | 0002-comp | 0001-render",
+  })
+  void aDependencyHoldsItsFramesInDependUntilEveryFrameOfItsTargetSucceeded(String type,
+      String layer, String frame, String onLayer, String onFrame, String held, String target) {
+    // given
+    FarmStore store = open();
+    List<String> ids = store.launch(JobSpecParser.parse(twoJobs(
+        FarmSpecs.depend(type, "second", layer, frame, "first", onLayer, onFrame))));
+    String first = ids.get(0);
+    String second = ids.get(1);
+    List<String> atLaunch = states(store, second);
+    List<String> targetFrames = Arrays.asList(target.split(" "));
+
+    // when: every frame of the target but the last succeeds
+    targetFrames.subList(0, targetFrames.size() - 1).forEach(name -> succeed(store, first, name));
+    List<String> beforeTheLast = states(store, second);
+    succeed(store, first, targetFrames.get(targetFrames.size() - 1));
+
+    // then
+    assertThat(atLaunch).isEqualTo(expected(held, false));
+    assertThat(beforeTheLast).isEqualTo(expected(held, false));
+    assertThat(states(store, second)).isEqualTo(expected(held, true));
+  }
+
+  @Test
+  void eatenFramesCountAsDoneForAJobOnJobDependency() {
+    // given
+    FarmStore store = open();
+    List<String> ids = store.launch(JobSpecParser.parse(twoJobs(
+        FarmSpecs.depend("JOB_ON_JOB", "second", null, null, "first", null, null))));
+
+    // when
+    succeed(store, ids.get(0), "0001-render");
+    store.changeJobFrames(ids.get(0), FrameQuery.ALL, FrameChange.EAT);
+
+    // then
+    assertThat(states(store, ids.get(1))).isEqualTo(expected("", true));
+  }
+
+  @Test
+  void anyFrameReleasesALayerOnLayerDependencyWhenTheFirstFrameIsDone() {
+    // given
+    FarmStore store = open();
+    String depend = FarmSpecs.depend("LAYER_ON_LAYER", "second", "comp", null, "first", "render",
+        null).replace("type=", "anyframe=\"True\" type=");
+    List<String> ids = store.launch(JobSpecParser.parse(twoJobs(depend)));
+    List<String> atLaunch = states(store, ids.get(1));
+
+    // when
+    succeed(store, ids.get(0), "0002-render");
+
+    // then
+    assertThat(atLaunch).isEqualTo(expected("0001-comp 0002-comp", false));
+    assertThat(states(store, ids.get(1))).isEqualTo(expected("", true));
+  }
+
+  @Test
+  void killingAJobReleasesWhatDependsOnIt() {
+    // given
+    FarmStore store = open();
+    List<String> ids = store.launch(JobSpecParser.parse(twoJobs(
+        FarmSpecs.depend("LAYER_ON_FRAME", "second", "comp", null, "first", null, "0001-render")
+            + FarmSpecs.depend("JOB_ON_JOB", "second", null, null, "first", null, null))));
+    List<String> atLaunch = states(store, ids.get(1));
+
+    // when
+    store.kill(ids.get(0));
+
+    // then
+    assertThat(atLaunch).isEqualTo(expected("0001-render 0002-render 0001-comp 0002-comp", false));
+    assertThat(states(store, ids.get(1))).isEqualTo(expected("", true));
+  }
+
+  @Test
+  void aDependencyOnAPendingJobOfAnEarlierSpecWhoseTargetIsDoneHoldsNothing() {
+    // given: the layer depended on is done before the spec depending on it arrives
+    FarmStore store = open();
+    String first = store.launch(JobSpecParser.parse(
+        FarmSpecs.spec("first", LAYERS, ""))).get(0);
+    succeed(store, first, "0001-render");
+    succeed(store, first, "0002-render");
+
+    // when
+    String second = store.launch(JobSpecParser.parse(FarmSpecs.spec("second", LAYERS,
+        FarmSpecs.depend("JOB_ON_LAYER", "second", null, null, "first", "render", null)
+            + FarmSpecs.depend("FRAME_ON_FRAME", "second", null, "0001-comp", "first", null,
+                "0001-comp")))).get(0);
+
+    // then: only the frame whose target is not done waits
+    assertThat(states(store, second)).isEqualTo(expected("0001-comp", false));
+    succeed(store, first, "0001-comp");
+    assertThat(states(store, second)).isEqualTo(expected("", true));
+  }
+
+  @Test
+  void aJobCannotDependOnALayerOfItsOwn() {
+    // given
+    FarmStore store = open();
+    String spec = FarmSpecs.spec("self", LAYERS,
+        FarmSpecs.depend("JOB_ON_LAYER", "self", null, null, "self", "render", null));
+
+    // when / then
+    assertThatThrownBy(() -> store.launch(JobSpecParser.parse(spec)))
+        .isInstanceOf(FarmException.class)
+        .hasMessage("depend: job testing-sh01-jdoe_self cannot depend on layer render of job"
+            + " testing-sh01-jdoe_self, which it is part of or contains");
+    assertThat(store.jobs(ALL_JOBS)).isEmpty();
+  }
+
+  @Test
+  void previousFrameDependenciesAreRefusedAsNeedingACuebot() {
+    // given
+    FarmStore store = open();
+    String spec = FarmSpecs.spec("previous", LAYERS,
+        FarmSpecs.depend("PREVIOUS_FRAME", "previous", "comp", null, "previous", "render", null));
+
+    // when / then
+    assertThatThrownBy(() -> store.launch(JobSpecParser.parse(spec)))
+        .isInstanceOf(FarmException.class)
+        .hasMessageStartingWith("depend type PREVIOUS_FRAME needs a Cuebot");
   }
 }
