@@ -305,6 +305,44 @@ abstract class EmbeddedFarmApiContract {
   }
 
   @Test
+  void jobOnJobHoldsAJobOfALaterSpecUntilTheEarlierJobIsDone() {
+    String before = uniqueName("jojfirst");
+    String after = uniqueName("jojsecond");
+    String first = api.launch(spec(before, layer("render", "1-2", 1), ""));
+    String second = api.launch(spec(after, layer("comp", "1", 1),
+        depend("JOB_ON_JOB", after, null, null, before, null, null)));
+    List<String> atLaunch = api.frameStates(second);
+
+    String one = api.frameId(first, "0001-render");
+    gateway.farm().startFrame(one);
+    gateway.farm().finishFrame(one, 0);
+    List<String> afterOne = api.frameStates(second);
+    api.ok("/job.FrameInterface/Eat",
+        "{\"frame\":{\"id\":\"" + api.frameId(first, "0002-render") + "\"}}");
+
+    assertThat(atLaunch).containsExactly("0001-comp DEPEND");
+    assertThat(afterOne).containsExactly("0001-comp DEPEND");
+    assertThat(api.frameStates(second)).containsExactly("0001-comp WAITING");
+  }
+
+  @Test
+  void frameOnFrameHoldsOneFrameUntilTheOtherSucceeds() {
+    String name = uniqueName("fof");
+    String id = api.launch(spec(name, layer("render", "1-2", 1) + layer("comp", "1-2", 1),
+        depend("FRAME_ON_FRAME", name, null, "2-comp", name, null, "1-render")));
+    List<String> atLaunch = api.frameStates(id);
+
+    String render = api.frameId(id, "0001-render");
+    gateway.farm().startFrame(render);
+    gateway.farm().finishFrame(render, 0);
+
+    assertThat(atLaunch).containsExactly("0001-render WAITING", "0001-comp WAITING",
+        "0002-render WAITING", "0002-comp DEPEND");
+    assertThat(api.frameStates(id)).containsExactly("0001-render SUCCEEDED",
+        "0001-comp WAITING", "0002-render WAITING", "0002-comp WAITING");
+  }
+
+  @Test
   void layerInterfaceListsAndEatsTheFramesOfOneLayer() {
     String name = uniqueName("layerapi");
     String id = api.launch(spec(name, layer("render", "1-2", 1) + layer("comp", "1", 1), ""));
