@@ -8,12 +8,17 @@ import dev.cuegate.farm.spec.JobSpecParser;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,5 +308,47 @@ abstract class FarmStoreContract {
     assertThatThrownBy(() -> store.launch(JobSpecParser.parse(spec)))
         .isInstanceOf(FarmException.class)
         .hasMessageStartingWith("depend type PREVIOUS_FRAME needs a Cuebot");
+  }
+
+  @Test
+  void aLayerOnLayerDependencyStoredBeforeJobDependenciesExistedStillHoldsAndReleases()
+      throws SQLException {
+    // given: a database at the second migration, with a job whose comp frame waits on render
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/farm").target("2")
+        .load().migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement statement = c.createStatement()) {
+      statement.executeUpdate("INSERT INTO job (id, show_id, folder_id, name, shot, owner_name,"
+          + " facility, os, uid, priority, max_retries, max_cores, auto_eat, paused, killed,"
+          + " state, log_dir, environment, start_time, stop_time) VALUES ('j', "
+          + "'00000000-0000-0000-0000-000000000000', 'A0000000-0000-0000-0000-000000000000',"
+          + " 'testing-sh01-jdoe_old', 'sh01', 'jdoe', '', '', NULL, 1, 1, NULL, FALSE, FALSE,"
+          + " FALSE, 'PENDING', '/tmp', '{}', 0, 0)");
+      for (String layer : List.of("render", "comp")) {
+        statement.executeUpdate("INSERT INTO layer (id, job_id, name, layer_type, command,"
+            + " frame_range, chunk_size, cores, threadable, memory_kib, gpus, gpu_memory_kib,"
+            + " timeout_minutes, timeout_llu_minutes, tags, services, limits, environment,"
+            + " dispatch_order) VALUES ('" + layer + "', 'j', '" + layer + "', 'Render', 'echo',"
+            + " '1', 1, 100, FALSE, 0, 0, 0, 0, 0, '[]', '[]', '[]', '{}', "
+            + (layer.equals("comp") ? 1 : 0) + ")");
+        statement.executeUpdate("INSERT INTO frame (id, job_id, layer_id, name, number,"
+            + " chunk_end, frame_spec, state, depend_count, retry_count, exit_status,"
+            + " dispatch_order, start_time, stop_time) VALUES ('" + layer + "-1', 'j', '"
+            + layer + "', '0001-" + layer + "', 1, 1, '1', '"
+            + (layer.equals("comp") ? "DEPEND', 1" : "WAITING', 0") + ", 0, 0, 0, 0, 0)");
+      }
+      statement.executeUpdate("INSERT INTO depend (id, depend_type, active, er_layer_id,"
+          + " er_frame_id, on_layer_id, on_frame_id)"
+          + " VALUES ('d', 'LAYER_ON_LAYER', TRUE, 'comp', NULL, 'render', NULL)");
+    }
+
+    // when: the farm migrates the database and the render frame succeeds
+    FarmStore store = open();
+    List<String> afterMigration = states(store, "j");
+    succeed(store, "j", "0001-render");
+
+    // then
+    assertThat(afterMigration).containsExactly("0001-render WAITING", "0001-comp DEPEND");
+    assertThat(states(store, "j")).containsExactly("0001-render SUCCEEDED", "0001-comp WAITING");
   }
 }
