@@ -1,5 +1,6 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.config.ConfigView;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -148,9 +149,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** The JDBC URL, for logs. */
+  /** The JDBC URL, for logs: without its password. */
   public String url() {
-    return url;
+    return ConfigView.redactPassword(url);
   }
 
   /** Closes the connection; transactions fail from now on. */

@@ -34,7 +34,7 @@ public final class FarmStore implements AutoCloseable {
     return new FarmStore(Database.open(jdbcUrl), clock);
   }
 
-  /** The JDBC URL, for logs. */
+  /** The JDBC URL, for logs: without its password. */
   public String url() {
     return database.url();
   }

@@ -103,6 +103,18 @@ abstract class FarmStoreContract {
   }
 
   @Test
+  void theUrlForLogsHidesThePassword() {
+    // given: a password parameter, which SQLite ignores and the test PostgreSQL does not check
+    url = url + (url.contains("?") ? "&" : "?") + "password=hunter2";
+
+    // when
+    String forLogs = open().url();
+
+    // then
+    assertThat(forLogs).doesNotContain("hunter2").endsWith("password=[redacted]");
+  }
+
+  @Test
   void aPendingJobNameCannotBeLaunchedTwice() {
     // given
     FarmStore store = open();
