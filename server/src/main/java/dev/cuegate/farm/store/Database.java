@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The farm's SQL database (SQLite or PostgreSQL): migrated on open, used one SERIALIZABLE
@@ -24,6 +26,7 @@ import org.flywaydb.core.Flyway;
  * anyway, since it has a single writer.
  */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
   /** How often a transaction that lost a serialization conflict runs before the caller sees it. */
   static final int ATTEMPTS = 20;
 
@@ -102,14 +105,21 @@ public final class Database implements AutoCloseable {
       T result = work.run(c);
       c.commit();
       return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
+    } catch (SQLException e) {
+      rollback(c, e);
       dropIfBroken(c);
       throw e;
+    } catch (RuntimeException e) {
+      rollback(c, e);
+      throw e;
+    }
+  }
+
+  private static void rollback(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
@@ -132,20 +142,27 @@ public final class Database implements AutoCloseable {
     return connection;
   }
 
-  /** A database server that restarted or a network that failed: reconnect next time. */
+  /**
+   * After a database error: when the server restarted or the network failed, the next
+   * transaction connects again.
+   */
   private void dropIfBroken(Connection c) {
-    try {
-      if (c.isValid(2)) {
-        return;
-      }
-    } catch (SQLException e) {
-      // Treated as broken, like a false answer.
+    if (isValid(c)) {
+      return;
     }
     connection = null;
     try {
       c.close();
     } catch (SQLException e) {
-      // Already unusable; the next transaction opens a new connection.
+      log.debug("closing a broken connection to the farm's database", e);
+    }
+  }
+
+  private static boolean isValid(Connection c) {
+    try {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
