@@ -10,7 +10,7 @@ import java.time.Clock;
  * CueGate's own small render farm: OpenCue's job model on an embedded database, served through
  * OpenCue's gRPC services so that clients cannot tell it from a Cuebot for the calls it supports.
  */
-public final class EmbeddedFarm {
+public final class EmbeddedFarm implements AutoCloseable {
   private final FarmStore store;
   private final FarmServices services;
 
@@ -60,5 +60,11 @@ public final class EmbeddedFarm {
   /** Runs the worker protocol's {@code work} in one transaction with the frames it changes. */
   public <T> T transaction(FarmTransaction.Work<T> work) {
     return store.transaction(work);
+  }
+
+  /** Closes the database connection, once nothing serves the farm any more. */
+  @Override
+  public void close() {
+    store.close();
   }
 }

@@ -43,6 +43,7 @@ public final class CueGate implements AutoCloseable {
   private final ShamanService shaman;
   private final Optional<WorkerProtocol> workers;
   private final Optional<RqdBridge> bridge;
+  private final Optional<EmbeddedFarm> bridgeFrames;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -55,6 +56,7 @@ public final class CueGate implements AutoCloseable {
       ShamanService shaman,
       Optional<WorkerProtocol> workers,
       Optional<RqdBridge> bridge,
+      Optional<EmbeddedFarm> bridgeFrames,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -65,6 +67,7 @@ public final class CueGate implements AutoCloseable {
     this.shaman = shaman;
     this.workers = workers;
     this.bridge = bridge;
+    this.bridgeFrames = bridgeFrames;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -133,7 +136,7 @@ public final class CueGate implements AutoCloseable {
     Optional<RqdBridge> bridge = bridgeFrames.map(frames -> RqdBridge.start(
         config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock));
     return new CueGate(
-        api, admin, backend, farm, shaman, workers, bridge, metrics, tracing,
+        api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, metrics, tracing,
         registry.methods().size());
   }
 
@@ -226,6 +229,8 @@ public final class CueGate implements AutoCloseable {
     admin.ifPresent(AdminServer::close);
     shaman.close();
     workers.ifPresent(WorkerProtocol::close);
+    farm.ifPresent(EmbeddedFarm::close);
+    bridgeFrames.ifPresent(EmbeddedFarm::close);
     tracing.close();
     metrics.close();
   }

@@ -45,4 +45,19 @@ public final class FarmSpecs {
     return "<depend type=\"" + type + "\"><depjob>" + full + "</depjob><deplayer>" + layer
         + "</deplayer><onjob>" + full + "</onjob><onlayer>" + onLayer + "</onlayer></depend>";
   }
+
+  /**
+   * {@code <depend>} of {@code type}: the job {@code job} (its layer {@code layer} or frame
+   * {@code frame}) waits on the job {@code onJob} (its layer or frame); null parts are left out.
+   */
+  public static String depend(String type, String job, String layer, String frame, String onJob,
+      String onLayer, String onFrame) {
+    return "<depend type=\"" + type + "\">" + part("depjob", fullName(job))
+        + part("deplayer", layer) + part("depframe", frame) + part("onjob", fullName(onJob))
+        + part("onlayer", onLayer) + part("onframe", onFrame) + "</depend>";
+  }
+
+  private static String part(String element, String value) {
+    return value == null ? "" : "<" + element + ">" + value + "</" + element + ">";
+  }
 }

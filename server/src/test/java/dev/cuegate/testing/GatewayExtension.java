@@ -35,6 +35,8 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private boolean embedded;
+  private TestDatabase database = TestDatabase.SQLITE;
+  private GatewayExtension sharedWith;
   private GatewayConfig config;
   private FakeCuebot cuebot;
   private CueGate gate;
@@ -59,6 +61,24 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return this;
   }
 
+  /**
+   * Serve the embedded farm on {@code database}: SQLite in the data directory, as by default, or
+   * a PostgreSQL database of this class's own.
+   */
+  public GatewayExtension embedded(TestDatabase database) {
+    this.database = database;
+    return embedded();
+  }
+
+  /**
+   * Serve the embedded farm on the database of {@code other}, as a second CueGate process would
+   * share it. Register this extension after {@code other} (with {@code @Order}).
+   */
+  public GatewayExtension embeddedSharing(GatewayExtension other) {
+    sharedWith = other;
+    return embedded();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("cuegate-test");
@@ -72,6 +92,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     all.put("LOG_DIR", dataDir.resolve("logs").toString());
     all.put("DATA_DIR", dataDir.resolve("data").toString());
     all.put("SHUTDOWN_TIMEOUT", "0s");
+    if (sharedWith != null) {
+      all.put("DATABASE_URL", sharedWith.databaseUrl());
+    } else if (embedded && database == TestDatabase.POSTGRES) {
+      all.put("DATABASE_URL", database.freshUrl(dataDir));
+    }
     all.putAll(env);
     config = EnvConfigLoader.load(all).config();
     if (!env.containsKey("ADMIN_PORT")) {
@@ -137,6 +162,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   /** The embedded farm, to play the part of the hosts that run frames. */
   public EmbeddedFarm farm() {
     return gate.farm().orElseThrow(() -> new IllegalStateException("not embedded()"));
+  }
+
+  /** The embedded farm's JDBC URL. */
+  public String databaseUrl() {
+    return config.farm().databaseUrl();
   }
 
   public FakeCuebot cuebot() {

@@ -47,6 +47,11 @@ public final class TestWorker {
     return new TestWorker(gateway, parse(response.body()).get("_id").asText(), nickname, secret);
   }
 
+  /** The same worker talking to another gateway. */
+  TestWorker via(GatewayExtension other) {
+    return new TestWorker(other, id, nickname, secret);
+  }
+
   /** The same worker id with another secret. */
   TestWorker withSecret(String otherSecret) {
     return new TestWorker(gateway, id, nickname, otherSecret);

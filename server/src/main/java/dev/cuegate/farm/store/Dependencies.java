@@ -7,17 +7,41 @@ import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Dependencies between layers and frames: creating them puts frames in DEPEND, and a frame that
- * succeeds or is eaten releases what waited for it. Works inside the caller's transaction.
+ * Dependencies between jobs, layers and frames, as OpenCue's job specs declare them: creating one
+ * puts the frames that wait in DEPEND, and once what they wait for is done (every frame of it
+ * SUCCEEDED or EATEN) they are WAITING again. Works inside the caller's transaction.
  */
 final class Dependencies {
   private static final String DONE = "('SUCCEEDED', 'EATEN')";
+
+  /**
+   * Part of a job: all of it, one layer or one frame. A frame's scope names its layer, a layer's
+   * its job, so that narrower scopes are found by wider ones.
+   */
+  private record Scope(String jobId, String layerId, String frameId) {
+    /** The frames of the scope, as a condition on the frame table. */
+    String where() {
+      return frameId != null ? "id = ?" : layerId != null ? "layer_id = ?" : "job_id = ?";
+    }
+
+    String id() {
+      return frameId != null ? frameId : layerId != null ? layerId : jobId;
+    }
+
+    boolean overlaps(Scope other) {
+      return jobId.equals(other.jobId)
+          && (layerId == null || other.layerId == null || layerId.equals(other.layerId))
+          && (frameId == null || other.frameId == null || frameId.equals(other.frameId));
+    }
+  }
 
   private final Connection connection;
 
@@ -27,117 +51,175 @@ final class Dependencies {
 
   void create(DependDefinition depend) throws SQLException {
     DependType type = depend.type();
-    if (type != DependType.LAYER_ON_LAYER && type != DependType.FRAME_BY_FRAME) {
+    if (type == DependType.PREVIOUS_FRAME || type == DependType.LAYER_ON_SIM_FRAME) {
       throw FarmException.invalid("depend type " + type + " needs a Cuebot: the embedded farm"
-          + " supports LAYER_ON_LAYER and FRAME_BY_FRAME");
+          + " supports the jobs, layers and frames of JOB_ON_*, LAYER_ON_*, FRAME_ON_* and"
+          + " FRAME_BY_FRAME");
     }
-    String erLayer = layerId(depend.dependJob(), depend.dependLayer().orElseThrow());
-    String onLayer = layerId(depend.onJob(), depend.onLayer().orElseThrow());
-    if (erLayer.equals(onLayer)) {
-      throw FarmException.invalid("depend: layer " + depend.dependLayer().orElseThrow()
-          + " of job " + depend.dependJob() + " cannot depend on itself");
+    Scope er = scope(depend.dependJob(), type.needsDependLayer() ? depend.dependLayer()
+        : Optional.empty(), type.needsDependFrame() ? depend.dependFrame() : Optional.empty());
+    Scope on = scope(depend.onJob(), type.needsOnLayer() ? depend.onLayer() : Optional.empty(),
+        type.needsOnFrame() ? depend.onFrame() : Optional.empty());
+    if (er.overlaps(on)) {
+      // It would wait for itself, for ever.
+      throw FarmException.invalid("depend: " + describe(depend, true) + " cannot depend on "
+          + describe(depend, false) + ", which it is part of or contains");
     }
-    if (type == DependType.LAYER_ON_LAYER) {
-      layerOnLayer(erLayer, onLayer);
-    } else {
-      frameByFrame(erLayer, onLayer);
-    }
-  }
-
-  private void layerOnLayer(String erLayer, String onLayer) throws SQLException {
-    if (layerDone(onLayer)) {
+    if (type == DependType.FRAME_BY_FRAME) {
+      frameByFrame(er.layerId(), on.layerId());
       return;
     }
-    insert(DependType.LAYER_ON_LAYER, erLayer, null, onLayer, null);
-    hold("layer_id = ?", erLayer);
+    boolean anyFrame = depend.anyFrame();
+    boolean done = anyFrame ? anyDone(on) : allDone(on);
+    if (!done) {
+      insert(type, anyFrame, er, on);
+      hold(er);
+    }
   }
 
   /** Each frame waits for the frame of the other layer that renders its number. */
   private void frameByFrame(String erLayer, String onLayer) throws SQLException {
     Map<Integer, String[]> onFrames = new HashMap<>();
     for (String[] frame : Sql.list(connection,
-        "SELECT id, state, frame_spec FROM frame WHERE layer_id = ?",
-        row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, onLayer)) {
+        "SELECT id, state, frame_spec, job_id FROM frame WHERE layer_id = ?",
+        row -> new String[] {row.getString(1), row.getString(2), row.getString(3),
+            row.getString(4)}, onLayer)) {
       for (int number : FrameRange.parse(frame[2])) {
         onFrames.put(number, frame);
       }
     }
     List<String[]> erFrames = Sql.list(connection,
-        "SELECT id, number FROM frame WHERE layer_id = ?",
-        row -> new String[] {row.getString(1), row.getString(2)}, erLayer);
+        "SELECT id, number, job_id FROM frame WHERE layer_id = ?",
+        row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, erLayer);
     for (String[] erFrame : erFrames) {
       String[] onFrame = onFrames.get(Integer.parseInt(erFrame[1]));
       if (onFrame == null || isDone(onFrame[1])) {
         continue;
       }
-      insert(DependType.FRAME_BY_FRAME, erLayer, erFrame[0], onLayer, onFrame[0]);
-      hold("id = ?", erFrame[0]);
+      Scope er = new Scope(erFrame[2], erLayer, erFrame[0]);
+      insert(DependType.FRAME_BY_FRAME, false, er, new Scope(onFrame[3], onLayer, onFrame[0]));
+      hold(er);
     }
   }
 
-  /** Called when {@code frameId} has just become SUCCEEDED or EATEN. */
-  void satisfied(String frameId, String layerId) throws SQLException {
-    for (String[] depend : Sql.list(connection,
-        "SELECT id, er_frame_id FROM depend WHERE on_frame_id = ? AND active = ?",
-        row -> new String[] {row.getString(1), row.getString(2)}, frameId, true)) {
-      deactivate(depend[0]);
-      release("id = ?", depend[1]);
+  /** Called when {@code frame} has just become SUCCEEDED or EATEN. */
+  void satisfied(FrameRow frame) throws SQLException {
+    releaseWhere("on_frame_id = ?", frame.id());
+    releaseWhere("on_layer_id = ? AND on_frame_id IS NULL AND any_frame = ?",
+        frame.layerId(), true);
+    if (allDone(new Scope(frame.jobId(), frame.layerId(), null))) {
+      releaseWhere("on_layer_id = ? AND on_frame_id IS NULL AND any_frame = ?",
+          frame.layerId(), false);
     }
-    if (!layerDone(layerId)) {
-      return;
-    }
-    for (String[] depend : Sql.list(connection,
-        "SELECT id, er_layer_id FROM depend WHERE on_layer_id = ? AND active = ?"
-            + " AND depend_type = ?",
-        row -> new String[] {row.getString(1), row.getString(2)},
-        layerId, true, DependType.LAYER_ON_LAYER.name())) {
-      deactivate(depend[0]);
-      release("layer_id = ?", depend[1]);
+    if (allDone(new Scope(frame.jobId(), null, null))) {
+      releaseWhere("on_job_id = ? AND on_layer_id IS NULL", frame.jobId());
     }
   }
 
-  private String layerId(String jobName, String layerName) throws SQLException {
+  /** The job was killed: as in OpenCue, nothing waits for it or any part of it any more. */
+  void killed(String jobId) throws SQLException {
+    releaseWhere("on_job_id = ?", jobId);
+  }
+
+  private void releaseWhere(String where, Object... args) throws SQLException {
+    Object[] all = new Object[args.length + 1];
+    all[0] = true;
+    System.arraycopy(args, 0, all, 1, args.length);
+    List<String[]> depends = Sql.list(connection,
+        "SELECT id, er_job_id, er_layer_id, er_frame_id FROM dependency WHERE active = ? AND "
+            + where,
+        row -> new String[] {row.getString(1), row.getString(2), row.getString(3),
+            row.getString(4)}, all);
+    for (String[] depend : depends) {
+      Sql.update(connection, "UPDATE dependency SET active = ? WHERE id = ?", false, depend[0]);
+      release(new Scope(depend[1], depend[2], depend[3]));
+    }
+  }
+
+  /** The scope a depend names: frame names carry their layer, so a frame needs no layer. */
+  private Scope scope(String jobName, Optional<String> layerName, Optional<String> frameName)
+      throws SQLException {
+    String jobId = Sql.one(connection, "SELECT id FROM job WHERE name = ? AND state = ?",
+            row -> row.getString(1), jobName, JobState.PENDING.name())
+        .orElseThrow(() -> FarmException.invalid("depend: job " + jobName + " is not pending"));
+    if (frameName.isPresent()) {
+      String[] frame = Sql.one(connection,
+              "SELECT id, layer_id FROM frame WHERE job_id = ? AND name = ?",
+              row -> new String[] {row.getString(1), row.getString(2)}, jobId, frameName.get())
+          .orElseThrow(() -> FarmException.invalid(
+              "depend: job " + jobName + " has no frame " + frameName.get()));
+      return new Scope(jobId, frame[1], frame[0]);
+    }
+    if (layerName.isPresent()) {
+      String layerId = Sql.one(connection, "SELECT id FROM layer WHERE job_id = ? AND name = ?",
+              row -> row.getString(1), jobId, layerName.get())
+          .orElseThrow(() -> FarmException.invalid(
+              "depend: job " + jobName + " has no layer " + layerName.get()));
+      return new Scope(jobId, layerId, null);
+    }
+    return new Scope(jobId, null, null);
+  }
+
+  private static String describe(DependDefinition depend, boolean er) {
+    DependType type = depend.type();
+    Optional<String> frame = er ? depend.dependFrame() : depend.onFrame();
+    Optional<String> layer = er ? depend.dependLayer() : depend.onLayer();
+    String job = er ? depend.dependJob() : depend.onJob();
+    if (er ? type.needsDependFrame() : type.needsOnFrame()) {
+      return "frame " + frame.orElseThrow() + " of job " + job;
+    }
+    if (er ? type.needsDependLayer() : type.needsOnLayer()) {
+      return "layer " + layer.orElseThrow() + " of job " + job;
+    }
+    return "job " + job;
+  }
+
+  private boolean allDone(Scope scope) throws SQLException {
+    return count(scope, "NOT IN") == 0;
+  }
+
+  private boolean anyDone(Scope scope) throws SQLException {
+    return count(scope, "IN") > 0;
+  }
+
+  private int count(Scope scope, String in) throws SQLException {
     return Sql.one(connection,
-            "SELECT l.id FROM layer l JOIN job j ON j.id = l.job_id"
-                + " WHERE j.name = ? AND j.state = ? AND l.name = ?",
-            row -> row.getString(1), jobName, JobState.PENDING.name(), layerName)
-        .orElseThrow(() -> FarmException.invalid(
-            "depend: job " + jobName + " has no layer " + layerName));
-  }
-
-  private boolean layerDone(String layerId) throws SQLException {
-    return Sql.one(connection,
-            "SELECT COUNT(*) FROM frame WHERE layer_id = ? AND state NOT IN " + DONE,
-            row -> row.getInt(1), layerId)
-        .orElseThrow() == 0;
+            "SELECT COUNT(*) FROM frame WHERE " + scope.where() + " AND state " + in + " " + DONE,
+            row -> row.getInt(1), scope.id())
+        .orElseThrow();
   }
 
   private static boolean isDone(String state) {
     return state.equals(FrameState.SUCCEEDED.name()) || state.equals(FrameState.EATEN.name());
   }
 
-  private void insert(DependType type, String erLayer, String erFrame, String onLayer,
-      String onFrame) throws SQLException {
+  private void insert(DependType type, boolean anyFrame, Scope er, Scope on)
+      throws SQLException {
+    List<Object> values = new ArrayList<>(List.of(UUID.randomUUID().toString(), type.name(),
+        anyFrame, true));
+    for (Scope scope : List.of(er, on)) {
+      values.add(scope.jobId());
+      values.add(scope.layerId());
+      values.add(scope.frameId());
+    }
     Sql.update(connection,
-        "INSERT INTO depend (id, depend_type, active, er_layer_id, er_frame_id, on_layer_id,"
-            + " on_frame_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), type.name(), true, erLayer, erFrame, onLayer, onFrame);
+        "INSERT INTO dependency (id, depend_type, any_frame, active, er_job_id, er_layer_id,"
+            + " er_frame_id, on_job_id, on_layer_id, on_frame_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values.toArray());
   }
 
-  private void deactivate(String dependId) throws SQLException {
-    Sql.update(connection, "UPDATE depend SET active = ? WHERE id = ?", false, dependId);
-  }
-
-  private void hold(String where, String id) throws SQLException {
-    Sql.update(connection, "UPDATE frame SET depend_count = depend_count + 1 WHERE " + where, id);
-    Sql.update(connection, "UPDATE frame SET state = ? WHERE state = ? AND " + where,
-        FrameState.DEPEND.name(), FrameState.WAITING.name(), id);
-  }
-
-  private void release(String where, String id) throws SQLException {
-    Sql.update(connection, "UPDATE frame SET depend_count = depend_count - 1 WHERE " + where, id);
+  private void hold(Scope scope) throws SQLException {
     Sql.update(connection,
-        "UPDATE frame SET state = ? WHERE state = ? AND depend_count = 0 AND " + where,
-        FrameState.WAITING.name(), FrameState.DEPEND.name(), id);
+        "UPDATE frame SET depend_count = depend_count + 1 WHERE " + scope.where(), scope.id());
+    Sql.update(connection, "UPDATE frame SET state = ? WHERE state = ? AND " + scope.where(),
+        FrameState.DEPEND.name(), FrameState.WAITING.name(), scope.id());
+  }
+
+  private void release(Scope scope) throws SQLException {
+    Sql.update(connection,
+        "UPDATE frame SET depend_count = depend_count - 1 WHERE " + scope.where(), scope.id());
+    Sql.update(connection,
+        "UPDATE frame SET state = ? WHERE state = ? AND depend_count = 0 AND " + scope.where(),
+        FrameState.WAITING.name(), FrameState.DEPEND.name(), scope.id());
   }
 }

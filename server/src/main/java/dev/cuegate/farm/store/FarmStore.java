@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The embedded farm's shows, jobs, layers, frames and comments. Every public method is one
  * transaction, so a crash leaves each change either whole or absent.
  */
-public final class FarmStore {
+public final class FarmStore implements AutoCloseable {
   /**
    * OpenCue's exit status for a frame its host interrupted: Cuebot re-queues it without using one
    * of its retries.
@@ -48,9 +48,15 @@ public final class FarmStore {
     return new FarmStore(Database.open(jdbcUrl), clock, externalFrames);
   }
 
-  /** The JDBC URL, for logs. */
+  /** The JDBC URL, for logs: without its password. */
   public String url() {
     return database.url();
+  }
+
+  /** Closes the database connection. */
+  @Override
+  public void close() {
+    database.close();
   }
 
   // Shows and groups
@@ -175,13 +181,17 @@ public final class FarmStore {
     });
   }
 
-  /** Finishes the job for good: running frames stop, nothing more is dispatched. */
+  /**
+   * Finishes the job for good: running frames stop, nothing more is dispatched, and what
+   * depended on the job no longer waits for it.
+   */
   public void kill(String jobId) {
     database.transaction(c -> {
       job(c, jobId);
       Sql.update(c, "UPDATE frame SET state = ? WHERE job_id = ? AND state = ?",
           FrameState.WAITING.name(), jobId, FrameState.RUNNING.name());
       Sql.update(c, "UPDATE job SET killed = ? WHERE id = ?", true, jobId);
+      new Dependencies(c).killed(jobId);
       refreshJob(c, jobId);
       return null;
     });
@@ -335,7 +345,7 @@ public final class FarmStore {
     Sql.update(c, "UPDATE frame SET state = ?, exit_status = ?, retry_count = ?, stop_time = ?"
         + " WHERE id = ?", next.name(), exitStatus, retries, now(), frameId);
     if (next == FrameState.SUCCEEDED || next == FrameState.EATEN) {
-      new Dependencies(c).satisfied(frameId, frame.layerId());
+      new Dependencies(c).satisfied(frame);
     }
     refreshJob(c, frame.jobId());
     return next;
@@ -366,7 +376,7 @@ public final class FarmStore {
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         next.name(), now(), frameId);
     if (next == FrameState.EATEN) {
-      new Dependencies(c).satisfied(frameId, frame.layerId());
+      new Dependencies(c).satisfied(frame);
     }
     refreshJob(c, frame.jobId());
     return next;
@@ -402,7 +412,7 @@ public final class FarmStore {
           if (state != FrameState.SUCCEEDED && state != FrameState.EATEN) {
             Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
                 FrameState.EATEN.name(), now(), frame.id());
-            dependencies.satisfied(frame.id(), frame.layerId());
+            dependencies.satisfied(frame);
           }
         }
         case KILL -> {

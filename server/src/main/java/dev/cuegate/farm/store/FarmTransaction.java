@@ -21,7 +21,10 @@ import java.util.Optional;
  */
 public final class FarmTransaction {
 
-  /** Work done inside one farm transaction. */
+  /**
+   * Work done inside one farm transaction. It runs again when the database aborts it for a
+   * conflict with another process, so it changes nothing outside the database.
+   */
   @FunctionalInterface
   public interface Work<T> {
     T run(FarmTransaction transaction) throws SQLException;

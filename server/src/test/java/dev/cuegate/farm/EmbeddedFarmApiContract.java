@@ -14,13 +14,16 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The embedded farm end to end: OpenCue's calls over HTTP, answered without a Cuebot. */
-class EmbeddedFarmApiTest {
-  @RegisterExtension static final GatewayExtension gateway = new GatewayExtension().embedded();
+abstract class EmbeddedFarmApiContract {
+  private final GatewayExtension gateway;
+  private final FarmApi api;
 
-  private final FarmApi api = new FarmApi(gateway);
+  EmbeddedFarmApiContract(GatewayExtension gateway) {
+    this.gateway = gateway;
+    this.api = new FarmApi(gateway);
+  }
 
   @Test
   void launchSpecAnswersTheFullJobNames() {
@@ -302,6 +305,44 @@ class EmbeddedFarmApiTest {
   }
 
   @Test
+  void jobOnJobHoldsAJobOfALaterSpecUntilTheEarlierJobIsDone() {
+    String before = uniqueName("jojfirst");
+    String after = uniqueName("jojsecond");
+    String first = api.launch(spec(before, layer("render", "1-2", 1), ""));
+    String second = api.launch(spec(after, layer("comp", "1", 1),
+        depend("JOB_ON_JOB", after, null, null, before, null, null)));
+    List<String> atLaunch = api.frameStates(second);
+
+    String one = api.frameId(first, "0001-render");
+    gateway.farm().startFrame(one);
+    gateway.farm().finishFrame(one, 0);
+    List<String> afterOne = api.frameStates(second);
+    api.ok("/job.FrameInterface/Eat",
+        "{\"frame\":{\"id\":\"" + api.frameId(first, "0002-render") + "\"}}");
+
+    assertThat(atLaunch).containsExactly("0001-comp DEPEND");
+    assertThat(afterOne).containsExactly("0001-comp DEPEND");
+    assertThat(api.frameStates(second)).containsExactly("0001-comp WAITING");
+  }
+
+  @Test
+  void frameOnFrameHoldsOneFrameUntilTheOtherSucceeds() {
+    String name = uniqueName("fof");
+    String id = api.launch(spec(name, layer("render", "1-2", 1) + layer("comp", "1-2", 1),
+        depend("FRAME_ON_FRAME", name, null, "2-comp", name, null, "1-render")));
+    List<String> atLaunch = api.frameStates(id);
+
+    String render = api.frameId(id, "0001-render");
+    gateway.farm().startFrame(render);
+    gateway.farm().finishFrame(render, 0);
+
+    assertThat(atLaunch).containsExactly("0001-render WAITING", "0001-comp WAITING",
+        "0002-render WAITING", "0002-comp DEPEND");
+    assertThat(api.frameStates(id)).containsExactly("0001-render SUCCEEDED",
+        "0001-comp WAITING", "0002-render WAITING", "0002-comp WAITING");
+  }
+
+  @Test
   void layerInterfaceListsAndEatsTheFramesOfOneLayer() {
     String name = uniqueName("layerapi");
     String id = api.launch(spec(name, layer("render", "1-2", 1) + layer("comp", "1", 1), ""));
@@ -452,6 +493,6 @@ class EmbeddedFarmApiTest {
 
     assertThat(config.get("CUEBOT_ENDPOINT").asText()).isEqualTo("embedded");
     assertThat(config.get("BACKEND").asText()).startsWith("embedded farm");
-    assertThat(config.get("DATABASE_URL").asText()).startsWith("jdbc:sqlite:").endsWith("farm.db");
+    assertThat(config.get("DATABASE_URL").asText()).isEqualTo(gateway.databaseUrl());
   }
 }

@@ -15,15 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Frames become tasks: who gets which, and what completing, failing or leaving does. */
-class WorkerSchedulingTest {
-  @RegisterExtension
-  static final GatewayExtension gateway =
-      new GatewayExtension().embedded().env("WORKER_SECRET_ITERATIONS", "1000");
+abstract class WorkerSchedulingContract {
+  private final GatewayExtension gateway;
+  private final FarmJobs farm;
 
-  private final FarmJobs farm = new FarmJobs(gateway);
+  WorkerSchedulingContract(GatewayExtension gateway) {
+    this.gateway = gateway;
+    this.farm = new FarmJobs(gateway);
+  }
 
   @Test
   void aCompletedTaskMakesItsFrameSucceededAndFinishesTheJob() {
