@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cuegate.worker.Protocol.FailedBy;
 import dev.cuegate.worker.Protocol.MayRun;
 import dev.cuegate.worker.Protocol.Registration;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The protocol's JSON documents with exactly the keys DESIGN §3.1 allows (the Python worker
@@ -59,7 +61,11 @@ final class Documents {
     return bytes(doc);
   }
 
-  static byte[] task(Task task) {
+  /**
+   * The {@code Task} document; {@code setting} rewrites each top-level string of each command's
+   * settings (where Flamenco replaces its variables), nested values stay as they are.
+   */
+  static byte[] task(Task task, UnaryOperator<String> setting) {
     ObjectNode doc = JSON.createObjectNode()
         .put("_id", task.id())
         .put("job", task.job())
@@ -76,6 +82,11 @@ final class Documents {
     ObjectNode settings = exec.putObject("settings").put("cmd", task.command());
     ObjectNode env = settings.putObject("env");
     task.environment().forEach(env::put);
+    settings.fields().forEachRemaining(entry -> {
+      if (entry.getValue().isTextual()) {
+        entry.setValue(TextNode.valueOf(setting.apply(entry.getValue().asText())));
+      }
+    });
     if (!task.activity().isEmpty()) {
       doc.put("activity", task.activity());
     }

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +57,11 @@ final class WorkerRoutes {
   private final TaskLogs logs;
   private final LatestOutputs outputs;
   private final TokenVerifier users;
+  private final WorkerVariables variables;
 
   WorkerRoutes(WorkerStore store, WorkerAuthenticator authenticator,
       RegistrationGuard registration, SecretHash secrets, TaskLogs logs, LatestOutputs outputs,
-      TokenVerifier users) {
+      TokenVerifier users, WorkerVariables variables) {
     this.store = store;
     this.authenticator = authenticator;
     this.registration = registration;
@@ -67,6 +69,7 @@ final class WorkerRoutes {
     this.logs = logs;
     this.outputs = outputs;
     this.users = users;
+    this.variables = variables;
   }
 
   void mountOn(ServerBuilder sb) {
@@ -123,9 +126,18 @@ final class WorkerRoutes {
       if (assigned.fresh()) {
         logs.rotate(assigned.task().job(), assigned.task().id());
       }
-      return json(HttpStatus.OK, Documents.task(assigned.task()));
+      return json(HttpStatus.OK, Documents.task(assigned.task(), forPlatformOf(workerId)));
     }
     return HttpResponse.of(HttpStatus.NO_CONTENT);
+  }
+
+  /** The worker's platform is read only when there are variables to choose values by. */
+  private UnaryOperator<String> forPlatformOf(String workerId) {
+    if (variables.isEmpty()) {
+      return UnaryOperator.identity();
+    }
+    String platform = store.worker(workerId).platform();
+    return text -> variables.expand(text, platform);
   }
 
   private HttpResponse update(ServiceRequestContext ctx, AggregatedHttpRequest req,
