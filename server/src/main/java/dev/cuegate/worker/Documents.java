@@ -10,6 +10,7 @@ import dev.cuegate.worker.Protocol.FailedBy;
 import dev.cuegate.worker.Protocol.MayRun;
 import dev.cuegate.worker.Protocol.Registration;
 import dev.cuegate.worker.Protocol.SignOn;
+import dev.cuegate.worker.Protocol.StatusRequest;
 import dev.cuegate.worker.Protocol.Task;
 import dev.cuegate.worker.Protocol.TaskUpdate;
 import dev.cuegate.worker.Protocol.Worker;
@@ -30,6 +31,9 @@ import java.util.function.UnaryOperator;
 final class Documents {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> PLATFORMS = Set.of("linux", "windows", "darwin");
+  /** The statuses an operator may ask a worker to take, as Flamenco's manager allows. */
+  private static final Set<String> REQUESTABLE =
+      Set.of(Protocol.ASLEEP, Protocol.AWAKE, Protocol.SHUTDOWN, Protocol.OFFLINE);
   /** A task's job type: what kind of job the task belongs to. */
   static final String JOB_TYPE = "opencue";
 
@@ -38,6 +42,18 @@ final class Documents {
   // Out
 
   static byte[] worker(Worker worker) {
+    return bytes(workerNode(worker));
+  }
+
+  /** {@code {"workers": [Worker, …]}}, what operators list. */
+  static byte[] workers(List<Worker> workers) {
+    ObjectNode doc = JSON.createObjectNode();
+    ArrayNode list = doc.putArray("workers");
+    workers.forEach(worker -> list.add(workerNode(worker)));
+    return bytes(doc);
+  }
+
+  private static ObjectNode workerNode(Worker worker) {
     ObjectNode doc = JSON.createObjectNode()
         .put("_id", worker.id())
         .put("nickname", worker.nickname())
@@ -58,7 +74,7 @@ final class Documents {
     if (worker.lastActivity() > 0) {
       doc.put("last_activity", timestamp(worker.lastActivity()));
     }
-    return bytes(doc);
+    return doc;
   }
 
   /**
@@ -155,6 +171,24 @@ final class Documents {
         text(doc, "activity"),
         progress.isNumber() ? OptionalInt.of(progress.asInt()) : OptionalInt.empty(),
         log(doc.path("log")));
+  }
+
+  /**
+   * An operator's status request, {@code {"status": …, "lazy": …}}; {@code lazy} is false
+   * when left out.
+   */
+  static StatusRequest statusRequest(byte[] body) {
+    JsonNode doc = object(body);
+    String status = text(doc, "status").orElse("");
+    if (!REQUESTABLE.contains(status)) {
+      throw badRequest("status: expected asleep, awake, shutdown or offline, got \"" + status
+          + "\"");
+    }
+    JsonNode lazy = doc.path("lazy");
+    if (!lazy.isMissingNode() && !lazy.isNull() && !lazy.isBoolean()) {
+      throw badRequest("lazy: expected true or false");
+    }
+    return new StatusRequest(status, lazy.asBoolean(false));
   }
 
   /** {@code FileProduced}'s paths; empty when none are given. */
