@@ -108,6 +108,7 @@ public final class ConfigView {
               .sorted()
               .collect(Collectors.joining(","));
       case WORKER_SECRET_ITERATIONS -> config.workers().secretIterations();
+      case WORKER_VARIABLES_FILE -> path(config.workers().variablesFile());
     };
   }
 

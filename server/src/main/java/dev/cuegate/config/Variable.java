@@ -48,7 +48,9 @@ enum Variable {
   WORKER_REGISTRATION_SECRET(null),
   /** Unset: a task's type is its layer's first service, else the layer type in lower case. */
   WORKER_TASK_TYPES(null),
-  WORKER_SECRET_ITERATIONS("600000");
+  WORKER_SECRET_ITERATIONS("600000"),
+  /** Unset: no {@code {var}} placeholders are replaced in the tasks workers get. */
+  WORKER_VARIABLES_FILE(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

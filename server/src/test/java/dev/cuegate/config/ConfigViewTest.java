@@ -65,6 +65,7 @@ class ConfigViewTest {
         entry("WORKER_REGISTRATION_SECRET", null),
         entry("WORKER_TASK_TYPES", null),
         entry("WORKER_SECRET_ITERATIONS", 600000),
+        entry("WORKER_VARIABLES_FILE", null),
         entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"),
         entry("SHAMAN_ENABLED", true),
         entry("SHAMAN_STORE_PATH", "./data/shaman/file-store"),
