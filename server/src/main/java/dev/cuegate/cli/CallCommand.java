@@ -2,9 +2,6 @@ package dev.cuegate.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import dev.cuegate.config.ConfigException;
-import dev.cuegate.config.EnvConfigLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -17,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +33,6 @@ import picocli.CommandLine.Spec;
       "The token is --token, else $CUEGATE_TOKEN, else one minted from JWT_SECRET/JWT_SECRET_FILE."
     })
 final class CallCommand implements Callable<Integer> {
-  static final String TOKEN_VARIABLE = "CUEGATE_TOKEN";
-  private static final Duration MINTED_LIFETIME = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParentCommand private CueGateCommand parent;
@@ -69,7 +62,7 @@ final class CallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String body = body();
-    String bearer = bearer();
+    String bearer = ApiToken.resolve(token, parent.environment(), spec.commandLine());
     HttpRequest request =
         HttpRequest.newBuilder(target())
             .timeout(Duration.ofMinutes(2))
@@ -127,28 +120,6 @@ final class CallCommand implements Callable<Integer> {
       }
     }
     return given;
-  }
-
-  private String bearer() {
-    if (token != null) {
-      return token;
-    }
-    Map<String, String> env = parent.environment().variables();
-    String fromEnv = env.get(TOKEN_VARIABLE);
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv.trim();
-    }
-    byte[] secret;
-    try {
-      secret = EnvConfigLoader.secret(env);
-    } catch (ConfigException e) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "no token: pass --token, set " + TOKEN_VARIABLE + ", or set JWT_SECRET (" + e.getMessage() + ")");
-    }
-    String subject = Optional.ofNullable(env.get("USER")).filter(u -> !u.isBlank()).orElse("cuegate-cli");
-    return new TokenMinter(secret, parent.environment().clock())
-        .mint(subject, MINTED_LIFETIME, Optional.empty(), JWSAlgorithm.HS256);
   }
 
   /** Indented JSON; anything else (a proxy's HTML page, say) as it came. */

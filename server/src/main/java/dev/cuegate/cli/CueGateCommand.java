@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       JobCommand.class,
       ShamanCommand.class,
       WorkerCommand.class,
+      WorkersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CueGateCommand {

@@ -108,6 +108,7 @@ public final class ConfigView {
               .sorted()
               .collect(Collectors.joining(","));
       case WORKER_SECRET_ITERATIONS -> config.workers().secretIterations();
+      case WORKER_VARIABLES_FILE -> path(config.workers().variablesFile());
       case RQD_BRIDGE -> config.bridge().enabled();
       case RQD_PORT -> config.bridge().port();
       case RQD_HOST_NAME -> config.bridge().hostName();

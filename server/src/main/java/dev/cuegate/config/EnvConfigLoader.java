@@ -252,8 +252,10 @@ public final class EnvConfigLoader {
         taskTypes.put(matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2));
       }
     }
+    Optional<Path> variablesFile = read.optionalPath(Variable.WORKER_VARIABLES_FILE);
     return new GatewayConfig.Workers(secret, taskTypes,
-        read.integer(Variable.WORKER_SECRET_ITERATIONS, MIN_SECRET_ITERATIONS, Integer.MAX_VALUE));
+        read.integer(Variable.WORKER_SECRET_ITERATIONS, MIN_SECRET_ITERATIONS, Integer.MAX_VALUE),
+        variablesFile, variablesFile.map(WorkerVariablesFile::read).orElse(Map.of()));
   }
 
   private static GatewayConfig.Bridge bridge(EnvReader read) {

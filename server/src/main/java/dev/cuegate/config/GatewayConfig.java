@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The service's whole configuration, read once at start-up and never changed afterwards.
@@ -113,11 +114,17 @@ public record GatewayConfig(
    * @param taskTypes a layer's first service (or its type) in lower case → the task type workers
    *     see; the key {@code *} maps every other name; without an entry the name itself is used
    * @param secretIterations PBKDF2 iterations for new worker secrets
+   * @param variablesFile the file {@code variables} were read from
+   * @param variables placeholder name → platform ({@code linux}, {@code windows}, {@code darwin},
+   *     or {@code all} for any other) → the value a worker of that platform gets
    */
   public record Workers(
-      Optional<byte[]> registrationSecret, Map<String, String> taskTypes, int secretIterations) {
+      Optional<byte[]> registrationSecret, Map<String, String> taskTypes, int secretIterations,
+      Optional<Path> variablesFile, Map<String, Map<String, String>> variables) {
     public Workers {
       taskTypes = Map.copyOf(taskTypes);
+      variables = variables.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+          Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
     }
   }
 

@@ -49,6 +49,8 @@ enum Variable {
   /** Unset: a task's type is its layer's first service, else the layer type in lower case. */
   WORKER_TASK_TYPES(null),
   WORKER_SECRET_ITERATIONS("600000"),
+  /** Unset: no {@code {var}} placeholders are replaced in the tasks workers get. */
+  WORKER_VARIABLES_FILE(null),
   /** true: CueGate registers with Cuebot as a render host and hands its frames to workers. */
   RQD_BRIDGE("false"),
   /** The port Cuebot dials on every render host. */

@@ -45,7 +45,8 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
         new SecretHash(config.secretIterations(), random),
         new TaskLogs(dataDir.resolve("task-logs")),
         outputs,
-        users);
+        users,
+        new WorkerVariables(config.variables()));
     return new DefaultWorkerProtocol(store, routes, outputs);
   }
 

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cuegate.worker.Protocol.FailedBy;
 import dev.cuegate.worker.Protocol.MayRun;
 import dev.cuegate.worker.Protocol.Registration;
 import dev.cuegate.worker.Protocol.SignOn;
+import dev.cuegate.worker.Protocol.StatusRequest;
 import dev.cuegate.worker.Protocol.Task;
 import dev.cuegate.worker.Protocol.TaskUpdate;
 import dev.cuegate.worker.Protocol.Worker;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The protocol's JSON documents with exactly the keys DESIGN §3.1 allows (the Python worker
@@ -28,6 +31,9 @@ import java.util.Set;
 final class Documents {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> PLATFORMS = Set.of("linux", "windows", "darwin");
+  /** The statuses an operator may ask a worker to take, as Flamenco's manager allows. */
+  private static final Set<String> REQUESTABLE =
+      Set.of(Protocol.ASLEEP, Protocol.AWAKE, Protocol.SHUTDOWN, Protocol.OFFLINE);
   /** A task's job type: what kind of job the task belongs to. */
   static final String JOB_TYPE = "opencue";
 
@@ -36,6 +42,18 @@ final class Documents {
   // Out
 
   static byte[] worker(Worker worker) {
+    return bytes(workerNode(worker));
+  }
+
+  /** {@code {"workers": [Worker, …]}}, what operators list. */
+  static byte[] workers(List<Worker> workers) {
+    ObjectNode doc = JSON.createObjectNode();
+    ArrayNode list = doc.putArray("workers");
+    workers.forEach(worker -> list.add(workerNode(worker)));
+    return bytes(doc);
+  }
+
+  private static ObjectNode workerNode(Worker worker) {
     ObjectNode doc = JSON.createObjectNode()
         .put("_id", worker.id())
         .put("nickname", worker.nickname())
@@ -56,10 +74,14 @@ final class Documents {
     if (worker.lastActivity() > 0) {
       doc.put("last_activity", timestamp(worker.lastActivity()));
     }
-    return bytes(doc);
+    return doc;
   }
 
-  static byte[] task(Task task) {
+  /**
+   * The {@code Task} document; {@code setting} rewrites each top-level string of each command's
+   * settings (where Flamenco replaces its variables), nested values stay as they are.
+   */
+  static byte[] task(Task task, UnaryOperator<String> setting) {
     ObjectNode doc = JSON.createObjectNode()
         .put("_id", task.id())
         .put("job", task.job())
@@ -76,6 +98,11 @@ final class Documents {
     ObjectNode settings = exec.putObject("settings").put("cmd", task.command());
     ObjectNode env = settings.putObject("env");
     task.environment().forEach(env::put);
+    settings.fields().forEachRemaining(entry -> {
+      if (entry.getValue().isTextual()) {
+        entry.setValue(TextNode.valueOf(setting.apply(entry.getValue().asText())));
+      }
+    });
     if (!task.activity().isEmpty()) {
       doc.put("activity", task.activity());
     }
@@ -144,6 +171,24 @@ final class Documents {
         text(doc, "activity"),
         progress.isNumber() ? OptionalInt.of(progress.asInt()) : OptionalInt.empty(),
         log(doc.path("log")));
+  }
+
+  /**
+   * An operator's status request, {@code {"status": …, "lazy": …}}; {@code lazy} is false
+   * when left out.
+   */
+  static StatusRequest statusRequest(byte[] body) {
+    JsonNode doc = object(body);
+    String status = text(doc, "status").orElse("");
+    if (!REQUESTABLE.contains(status)) {
+      throw badRequest("status: expected asleep, awake, shutdown or offline, got \"" + status
+          + "\"");
+    }
+    JsonNode lazy = doc.path("lazy");
+    if (!lazy.isMissingNode() && !lazy.isNull() && !lazy.isBoolean()) {
+      throw badRequest("lazy: expected true or false");
+    }
+    return new StatusRequest(status, lazy.asBoolean(false));
   }
 
   /** {@code FileProduced}'s paths; empty when none are given. */

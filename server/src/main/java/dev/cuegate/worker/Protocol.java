@@ -103,6 +103,9 @@ final class Protocol {
   /** Run this task; {@code fresh} when it was just assigned, not resumed. */
   record Assigned(Task task, boolean fresh) implements Fetch {}
 
+  /** An operator's request that a worker take {@code status}, at once or once its task is done. */
+  record StatusRequest(String status, boolean lazy) {}
+
   /** {@code MayKeepRunningResponse}; empty strings are left out of the document. */
   record MayRun(boolean mayKeepRunning, String reason, String statusRequested) {}
 }

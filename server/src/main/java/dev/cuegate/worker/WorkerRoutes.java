@@ -20,6 +20,7 @@ import dev.cuegate.worker.Protocol.Fetch;
 import dev.cuegate.worker.Protocol.MayRun;
 import dev.cuegate.worker.Protocol.NoTaskTypes;
 import dev.cuegate.worker.Protocol.Registration;
+import dev.cuegate.worker.Protocol.StatusRequest;
 import dev.cuegate.worker.Protocol.StatusRequested;
 import dev.cuegate.worker.Protocol.TaskUpdate;
 import dev.cuegate.worker.Protocol.Visit;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +58,11 @@ final class WorkerRoutes {
   private final TaskLogs logs;
   private final LatestOutputs outputs;
   private final TokenVerifier users;
+  private final WorkerVariables variables;
 
   WorkerRoutes(WorkerStore store, WorkerAuthenticator authenticator,
       RegistrationGuard registration, SecretHash secrets, TaskLogs logs, LatestOutputs outputs,
-      TokenVerifier users) {
+      TokenVerifier users, WorkerVariables variables) {
     this.store = store;
     this.authenticator = authenticator;
     this.registration = registration;
@@ -67,6 +70,7 @@ final class WorkerRoutes {
     this.logs = logs;
     this.outputs = outputs;
     this.users = users;
+    this.variables = variables;
   }
 
   void mountOn(ServerBuilder sb) {
@@ -82,6 +86,8 @@ final class WorkerRoutes {
     sb.route().post("/ack-status-change/{status}").build(worker(this::acknowledge));
     sb.route().post("/output-produced").build(worker(this::outputProduced));
     sb.route().get("/logfile/{job}/{task}").build(open(this::logfile));
+    sb.route().get("/api/workers").build(open(this::listWorkers));
+    sb.route().post("/api/workers/{id}/status-request").build(open(this::requestStatus));
   }
 
   // Endpoints
@@ -123,9 +129,18 @@ final class WorkerRoutes {
       if (assigned.fresh()) {
         logs.rotate(assigned.task().job(), assigned.task().id());
       }
-      return json(HttpStatus.OK, Documents.task(assigned.task()));
+      return json(HttpStatus.OK, Documents.task(assigned.task(), forPlatformOf(workerId)));
     }
     return HttpResponse.of(HttpStatus.NO_CONTENT);
+  }
+
+  /** The worker's platform is read only when there are variables to choose values by. */
+  private UnaryOperator<String> forPlatformOf(String workerId) {
+    if (variables.isEmpty()) {
+      return UnaryOperator.identity();
+    }
+    String platform = store.worker(workerId).platform();
+    return text -> variables.expand(text, platform);
   }
 
   private HttpResponse update(ServiceRequestContext ctx, AggregatedHttpRequest req,
@@ -185,10 +200,9 @@ final class WorkerRoutes {
   /** For people, not workers: a user's bearer token, as on the API. */
   private HttpResponse logfile(ServiceRequestContext ctx, AggregatedHttpRequest req,
       String unused, Visit visit) {
-    try {
-      users.verify(req.headers().get(HttpHeaderNames.AUTHORIZATION));
-    } catch (AuthException e) {
-      return unauthorized(BEARER_CHALLENGE, e.getMessage());
+    Optional<HttpResponse> refused = refuseWithoutUserToken(req);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     String jobId = id(ctx, "job", "job");
     String taskId = id(ctx, "task", "task");
@@ -199,6 +213,40 @@ final class WorkerRoutes {
     return text
         .map(log -> HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, log))
         .orElseGet(() -> text(HttpStatus.NOT_FOUND, "task " + taskId + " has no log yet"));
+  }
+
+  /** For operators (a user's bearer token): the registered workers. */
+  private HttpResponse listWorkers(ServiceRequestContext ctx, AggregatedHttpRequest req,
+      String unused, Visit visit) {
+    Optional<HttpResponse> refused = refuseWithoutUserToken(req);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return json(HttpStatus.OK, Documents.workers(store.workers()));
+  }
+
+  /** For operators: ask a worker to sleep, wake up, shut down or go offline. */
+  private HttpResponse requestStatus(ServiceRequestContext ctx, AggregatedHttpRequest req,
+      String unused, Visit visit) {
+    Optional<HttpResponse> refused = refuseWithoutUserToken(req);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String workerId = id(ctx, "id", "worker");
+    StatusRequest request = Documents.statusRequest(req.content().array());
+    store.requestStatus(workerId, request.status(), request.lazy());
+    log.info("worker {} asked to go {} ({})", workerId, request.status(),
+        request.lazy() ? "once its task is done" : "now");
+    return HttpResponse.of(HttpStatus.NO_CONTENT);
+  }
+
+  private Optional<HttpResponse> refuseWithoutUserToken(AggregatedHttpRequest req) {
+    try {
+      users.verify(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+      return Optional.empty();
+    } catch (AuthException e) {
+      return Optional.of(unauthorized(BEARER_CHALLENGE, e.getMessage()));
+    }
   }
 
   /** Command-line downloads get the whole file; browsers get head and tail of a large one. */

@@ -524,6 +524,28 @@ final class WorkerStore {
     return farm.transaction(tx -> worker(tx.connection(), workerId));
   }
 
+  /** Every registered worker, by nickname. */
+  List<Worker> workers() {
+    return farm.transaction(tx -> Sql.list(tx.connection(),
+        "SELECT * FROM worker ORDER BY nickname, id", WorkerStore::worker));
+  }
+
+  /**
+   * An operator asks the worker to take {@code status}: {@code lazy} once its task is done.
+   *
+   * @throws WorkerException 404 for an unknown worker
+   */
+  void requestStatus(String workerId, String status, boolean lazy) {
+    farm.transaction(tx -> {
+      int updated = Sql.update(tx.connection(), "UPDATE worker SET status_requested = ?,"
+          + " lazy_status_request = ? WHERE id = ?", status, lazy, workerId);
+      if (updated == 0) {
+        throw new WorkerException(404, "worker " + workerId + " does not exist");
+      }
+      return null;
+    });
+  }
+
   private static Worker worker(Connection c, String workerId) throws SQLException {
     return Sql.one(c, "SELECT * FROM worker WHERE id = ?", WorkerStore::worker, workerId)
         .orElseThrow(() -> new WorkerException(401, "worker " + workerId + " is unknown"));

@@ -65,6 +65,7 @@ class ConfigViewTest {
         entry("WORKER_REGISTRATION_SECRET", null),
         entry("WORKER_TASK_TYPES", null),
         entry("WORKER_SECRET_ITERATIONS", 600000),
+        entry("WORKER_VARIABLES_FILE", null),
         entry("RQD_BRIDGE", false),
         entry("RQD_PORT", 8444),
         entry("RQD_HOST_NAME", config.bridge().hostName()),

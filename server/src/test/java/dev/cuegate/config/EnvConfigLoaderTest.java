@@ -256,6 +256,7 @@ class EnvConfigLoaderTest {
       assertThat(workers.registrationSecret()).isEmpty();
       assertThat(workers.taskTypes()).isEmpty();
       assertThat(workers.secretIterations()).isEqualTo(600_000);
+      assertThat(workers.variables()).isEmpty();
     }
 
     @Test
@@ -268,6 +269,19 @@ class EnvConfigLoaderTest {
           .containsOnly(Map.entry("blender", "blender-render"), Map.entry("*", "exec"));
       assertThat(workers.registrationSecret()).hasValueSatisfying(secret ->
           assertThat(new String(secret, StandardCharsets.UTF_8)).isEqualTo("registration-secret"));
+    }
+
+    @Test
+    void workerVariablesFileGivesEachPlaceholderItsValuePerPlatform(@TempDir Path dir)
+        throws IOException {
+      Path file = Files.writeString(dir.resolve("variables.json"),
+          "{\"blender\": {\"linux\": \"/usr/bin/blender\", \"all\": \"blender.exe\"}}");
+
+      GatewayConfig.Workers workers = load("WORKER_VARIABLES_FILE", file.toString()).workers();
+
+      assertThat(workers.variablesFile()).contains(file);
+      assertThat(workers.variables()).containsOnly(Map.entry("blender",
+          Map.of("linux", "/usr/bin/blender", "all", "blender.exe")));
     }
 
     @Test
@@ -366,6 +380,35 @@ class EnvConfigLoaderTest {
       assertThatThrownBy(() -> load("TLS_KEY_FILE", key.toString()))
           .isInstanceOf(ConfigException.class)
           .hasMessageStartingWith("TLS_CERT_FILE: ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+      "[1, 2]                                  | expected a JSON object",
+      "{\"blender\": \"/usr/bin/blender\"}     | blender: expected an object of platform",
+      "{\"blender\": {\"amiga\": \"x\"}}        | \"amiga\" is not linux, windows, darwin or all",
+      "{\"blender\": {\"linux\": 3}}            | blender.linux: expected a string",
+      "{\"a b\": {\"all\": \"x\"}}              | \"a b\" is not a variable name",
+      "{\"blender\":                            | not JSON"
+    })
+    void aBadWorkerVariablesFileFailsNamingTheVariableAndTheProblem(String json, String problem,
+        @TempDir Path dir) throws IOException {
+      Path file = Files.writeString(dir.resolve("variables.json"), json);
+
+      assertThatThrownBy(() -> load("WORKER_VARIABLES_FILE", file.toString()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("WORKER_VARIABLES_FILE: " + file)
+          .hasMessageContaining(problem);
+    }
+
+    @Test
+    void aMissingWorkerVariablesFileIsRejected(@TempDir Path dir) {
+      Path missing = dir.resolve("missing.json");
+
+      assertThatThrownBy(() -> load("WORKER_VARIABLES_FILE", missing.toString()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("WORKER_VARIABLES_FILE: " + missing)
+          .hasMessageContaining("cannot read it");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuegate.testing.ApiClient;
 import dev.cuegate.testing.GatewayExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +17,19 @@ import java.util.List;
 final class FarmApi {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private final GatewayExtension gateway;
+  private final ApiClient api;
 
   FarmApi(GatewayExtension gateway) {
-    this.gateway = gateway;
+    this(new ApiClient(gateway::uri));
+  }
+
+  FarmApi(ApiClient api) {
+    this.api = api;
   }
 
   /** {@code POST path} that must answer 200; the parsed answer. */
   JsonNode ok(String path, String body) {
-    HttpResponse<String> response = gateway.post(path, body);
+    HttpResponse<String> response = api.post(path, body);
     assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
     return parse(response.body());
   }

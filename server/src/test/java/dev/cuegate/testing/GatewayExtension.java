@@ -173,6 +173,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return cuebot;
   }
 
+  /** The gateway's {@code DATA_DIR}. */
+  public Path dataDir() {
+    return config.dataDir();
+  }
+
   /** The gateway's API port. */
   public int port() {
     return gate.apiPort();

@@ -32,12 +32,17 @@ public final class TestWorker {
   }
 
   /** Registers a worker supporting {@code taskTypes}; fails the test unless it answers 200. */
-  public static TestWorker register(
-      GatewayExtension gateway, String nickname, String... taskTypes) {
+  public static TestWorker register(GatewayExtension gateway, String nickname, String... taskTypes) {
+    return registerOn(gateway, "linux", nickname, taskTypes);
+  }
+
+  /** Registers a worker of {@code platform}; fails the test unless it answers 200. */
+  static TestWorker registerOn(GatewayExtension gateway, String platform, String nickname,
+      String... taskTypes) {
     String secret = "secret-of-" + nickname;
     ObjectNode doc = JSON.createObjectNode()
         .put("secret", secret)
-        .put("platform", "linux")
+        .put("platform", platform)
         .put("nickname", nickname);
     List.of(taskTypes).forEach(doc.putArray("supported_task_types")::add);
     HttpResponse<String> response = send(gateway, HttpRequest.newBuilder(

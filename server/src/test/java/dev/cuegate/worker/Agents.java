@@ -1,0 +1,68 @@
+package dev.cuegate.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuegate.agent.AgentSettings;
+import dev.cuegate.agent.AgentTimings;
+import dev.cuegate.agent.Sleeper;
+import dev.cuegate.agent.WorkerAgent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Real {@code cuegate worker} agents on threads of the test, with short waits and retries. */
+final class Agents implements AutoCloseable {
+  private static final AgentTimings FAST =
+      new AgentTimings(
+          Duration.ofSeconds(5),
+          Duration.ofMillis(20),
+          Duration.ofMillis(100),
+          Duration.ofMillis(20),
+          Duration.ofMillis(200),
+          Duration.ofMillis(200),
+          Duration.ofMillis(50),
+          Duration.ofMillis(50),
+          Duration.ofSeconds(2));
+
+  private final URI manager;
+  private final Path stateDirs;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final List<WorkerAgent> agents = new ArrayList<>();
+
+  /** Agents of {@code manager}, each with a state directory under {@code stateDirs}. */
+  Agents(URI manager, Path stateDirs) {
+    this.manager = manager;
+    this.stateDirs = stateDirs;
+  }
+
+  /** Starts an agent named {@code name} that takes tasks of {@code taskType}. */
+  void start(String name, String taskType) {
+    AgentSettings settings =
+        new AgentSettings(
+            manager, name, List.of(taskType), stateDirs.resolve(name), 1, 1024, Optional.empty(),
+            FAST);
+    WorkerAgent agent =
+        WorkerAgent.create(
+            settings,
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+            Sleeper.system());
+    agents.add(agent);
+    threads.submit(agent::run);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (WorkerAgent agent : agents) {
+      agent.shutdown(Duration.ofSeconds(10));
+    }
+    threads.shutdownNow();
+    assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+}
