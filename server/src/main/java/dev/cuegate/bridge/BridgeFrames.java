@@ -72,11 +72,18 @@ final class BridgeFrames {
    * worker.
    *
    * @throws io.grpc.StatusRuntimeException UNAVAILABLE when no worker is free for it (Cuebot
-   *     puts it back to WAITING), ALREADY_EXISTS when it runs here already
+   *     puts it back to WAITING)
    */
   void launch(RunFrame frame) {
     farm.transaction(tx -> {
       Connection c = tx.connection();
+      if (runFrame(c, frame.getFrameId()).isPresent()) {
+        // Cuebot launches again what it thinks is waiting, e.g. when the answer to the first
+        // launch was lost in a crash: the frame goes on here under its new launch's ids.
+        Sql.update(c, "UPDATE bridge_frame SET run_frame = ? WHERE frame_id = ?",
+            encode(frame), frame.getFrameId());
+        return null;
+      }
       int free = count(c, FREE_WORKERS, frame.getJobId());
       int waiting = count(c, "SELECT COUNT(*) FROM bridge_frame b JOIN frame f"
           + " ON f.id = b.frame_id WHERE b.state = ? AND f.state = 'WAITING'", RUNNING);

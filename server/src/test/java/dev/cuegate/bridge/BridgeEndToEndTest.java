@@ -2,26 +2,16 @@ package dev.cuegate.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cuegate.agent.AgentSettings;
-import dev.cuegate.agent.AgentTimings;
-import dev.cuegate.agent.Sleeper;
-import dev.cuegate.agent.WorkerAgent;
 import dev.cuegate.proto.report.FrameCompleteReport;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.worker.Agents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -49,38 +39,22 @@ class BridgeEndToEndTest {
           .env("RQD_REPORT_INTERVAL", "100ms")
           .env("WORKER_SECRET_ITERATIONS", "1000");
 
-  private static final AgentTimings FAST =
-      new AgentTimings(
-          Duration.ofSeconds(5),
-          Duration.ofMillis(20),
-          Duration.ofMillis(100),
-          Duration.ofMillis(20),
-          Duration.ofMillis(200),
-          Duration.ofMillis(200),
-          Duration.ofMillis(50),
-          Duration.ofMillis(50),
-          Duration.ofSeconds(2));
-
   @TempDir static Path stateDirs;
   @TempDir Path scratch;
 
-  private static final ExecutorService threads = Executors.newCachedThreadPool();
-  private static final List<WorkerAgent> agents = new ArrayList<>();
+  private static Agents agents;
 
   @BeforeAll
   static void startAgents() {
     cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
-    startAgent("w1");
-    startAgent("w2");
+    agents = new Agents(URI.create(gateway.uri("").toString()), stateDirs);
+    agents.start("w1", "render");
+    agents.start("w2", "render");
   }
 
   @AfterAll
   static void stopAgents() throws InterruptedException {
-    for (WorkerAgent agent : agents) {
-      agent.shutdown(Duration.ofSeconds(10));
-    }
-    threads.shutdownNow();
-    assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    agents.close();
     cuebot.close();
   }
 
@@ -92,26 +66,6 @@ class BridgeEndToEndTest {
   @AfterEach
   void leaveNothingRunning() {
     awaitTrue("no frame left running", () -> cuebot.listedRunning().isEmpty());
-  }
-
-  private static void startAgent(String name) {
-    AgentSettings settings =
-        new AgentSettings(
-            URI.create(gateway.uri("").toString()),
-            name,
-            List.of("render"),
-            stateDirs.resolve(name),
-            2,
-            2048,
-            Optional.empty(),
-            FAST);
-    WorkerAgent agent =
-        WorkerAgent.create(
-            settings,
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-            Sleeper.system());
-    agents.add(agent);
-    threads.submit(agent::run);
   }
 
   @Test
@@ -134,10 +88,10 @@ class BridgeEndToEndTest {
     cuebot.submit(1, "true");
     awaitTrue("the frame SUCCEEDED", () -> cuebot.allIn("SUCCEEDED"));
 
-    // Each agent declares 2 cores and 2048 MB: the host is their sum, in Cuebot's units.
+    // Each agent declares 1 core and 1024 MB: the host is their sum, in Cuebot's units.
     var host = cuebot.statuses().get(cuebot.statuses().size() - 1).getHost();
-    assertThat(host.getNumProcs() * host.getCoresPerProc()).isEqualTo(400);
-    assertThat(host.getTotalMem()).isEqualTo((2 * 2048 + 512) * 1024L);
+    assertThat(host.getNumProcs() * host.getCoresPerProc()).isEqualTo(200);
+    assertThat(host.getTotalMem()).isEqualTo((2 * 1024 + 512) * 1024L);
     assertThat(host.getFreeMem()).isGreaterThanOrEqualTo(512 * 1024L);
     assertThat(host.getTotalMcp()).isPositive();
     assertThat(host.getFacility()).isEqualTo("local");

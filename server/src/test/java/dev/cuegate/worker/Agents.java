@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Real {@code cuegate worker} agents on threads of the test, with short waits and retries. */
-final class Agents implements AutoCloseable {
+public final class Agents implements AutoCloseable {
   private static final AgentTimings FAST =
       new AgentTimings(
           Duration.ofSeconds(5),
@@ -37,13 +37,13 @@ final class Agents implements AutoCloseable {
   private final List<WorkerAgent> agents = new ArrayList<>();
 
   /** Agents of {@code manager}, each with a state directory under {@code stateDirs}. */
-  Agents(URI manager, Path stateDirs) {
+  public Agents(URI manager, Path stateDirs) {
     this.manager = manager;
     this.stateDirs = stateDirs;
   }
 
   /** Starts an agent named {@code name} that takes tasks of {@code taskType}. */
-  void start(String name, String taskType) {
+  public void start(String name, String taskType) {
     AgentSettings settings =
         new AgentSettings(
             manager, name, List.of(taskType), stateDirs.resolve(name), 1, 1024, Optional.empty(),
