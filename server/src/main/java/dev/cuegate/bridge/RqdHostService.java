@@ -204,8 +204,7 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
     control.lock(locked);
     log.info("bridge: {} from Cuebot: host {} {}", call, shape.name(),
         locked ? "takes no new frames" : "takes frames again");
-    observer.onNext(reply);
-    observer.onCompleted();
+    acknowledge(observer, reply);
   }
 
   /** Cuebot waits for a boot report after a reboot request; the machine itself is left alone. */
@@ -213,13 +212,16 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
     log.warn("bridge: {} from Cuebot: this virtual host reboots nothing; announcing it again",
         call);
     control.oweBoot();
-    observer.onNext(reply);
-    observer.onCompleted();
+    acknowledge(observer, reply);
   }
 
   private <T> void ignored(String call, StreamObserver<T> observer, T reply) {
     log.warn("bridge: {} from Cuebot acknowledged and ignored: CueGate stops only when its"
         + " operator stops it", call);
+    acknowledge(observer, reply);
+  }
+
+  private static <T> void acknowledge(StreamObserver<T> observer, T reply) {
     observer.onNext(reply);
     observer.onCompleted();
   }
@@ -237,7 +239,7 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
       observer.onError(e);
       return;
     } catch (FarmException e) {
-      observer.onError(status(e.kind()).withDescription(e.getMessage()).asRuntimeException());
+      observer.onError(e.toStatus());
       return;
     } catch (StoreException e) {
       log.error("bridge: database error", e);
@@ -245,16 +247,7 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
           .asRuntimeException());
       return;
     }
-    observer.onNext(reply);
-    observer.onCompleted();
+    acknowledge(observer, reply);
   }
 
-  private static Status status(FarmException.Kind kind) {
-    return switch (kind) {
-      case NOT_FOUND -> Status.NOT_FOUND;
-      case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
-      case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
-      case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
-    };
-  }
 }

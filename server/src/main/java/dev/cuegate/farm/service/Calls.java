@@ -33,7 +33,7 @@ final class Calls {
     try {
       reply = work.get();
     } catch (FarmException e) {
-      observer.onError(status(e.kind()).withDescription(e.getMessage()).asRuntimeException());
+      observer.onError(e.toStatus());
       return;
     } catch (SpecException e) {
       observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage())
@@ -46,15 +46,6 @@ final class Calls {
     }
     observer.onNext(reply);
     observer.onCompleted();
-  }
-
-  private static Status status(FarmException.Kind kind) {
-    return switch (kind) {
-      case NOT_FOUND -> Status.NOT_FOUND;
-      case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
-      case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
-      case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
-    };
   }
 
   /** The job a request names: by id as Cuebot does, or by name when a client gives only that. */

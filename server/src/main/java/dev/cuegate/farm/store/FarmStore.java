@@ -23,7 +23,7 @@ public final class FarmStore implements AutoCloseable {
    * OpenCue's exit status for a frame its host interrupted: Cuebot re-queues it without using one
    * of its retries.
    */
-  public static final int INTERRUPTED_EXIT_STATUS = 286;
+  private static final int INTERRUPTED_EXIT_STATUS = 286;
 
   private static final Pattern SHOW_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
