@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * @param nickname the name operators see
  * @param taskTypes the task types this worker accepts
  * @param stateDir where the worker keeps its credentials; the default working directory
- * @param cores CPU cores offered, sent with the registration
- * @param memoryMb memory offered in MiB, sent with the registration
+ * @param cores CPU cores offered, sent with the registration and each sign-on
+ * @param memoryMb memory offered in MiB, sent with the registration and each sign-on
  * @param registrationToken mints the bearer token a guarded manager requires to register
  * @param timings waits and timeouts
  */

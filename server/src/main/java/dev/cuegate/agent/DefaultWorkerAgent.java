@@ -276,6 +276,8 @@ final class DefaultWorkerAgent implements WorkerAgent {
     ObjectNode signOn = ManagerClient.JSON.createObjectNode();
     signOn.put("nickname", settings.nickname());
     signOn.set("supported_task_types", taskTypes());
+    signOn.put("cores", settings.cores());
+    signOn.put("memory_mb", settings.memoryMb());
     retry.reset();
     while (true) {
       ManagerClient.Reply reply = call(() -> manager.post("sign-on", signOn));

@@ -158,7 +158,8 @@ final class Documents {
 
   static SignOn signOn(byte[] body) {
     JsonNode doc = object(body);
-    return new SignOn(stringList(doc, "supported_task_types"), text(doc, "nickname"));
+    return new SignOn(stringList(doc, "supported_task_types"), text(doc, "nickname"),
+        (int) number(doc, "cores", Integer.MAX_VALUE), number(doc, "memory_mb", Long.MAX_VALUE));
   }
 
   static TaskUpdate taskUpdate(byte[] body) {

@@ -42,8 +42,12 @@ final class Protocol {
     }
   }
 
-  /** {@code WorkerSignonDoc}: what the worker changes when it starts. */
-  record SignOn(Optional<List<String>> taskTypes, Optional<String> nickname) {}
+  /**
+   * {@code WorkerSignonDoc}: what the worker changes when it starts; {@code cores} and
+   * {@code memoryMb} are our agent's extras (0 when not sent), which the bridge offers Cuebot.
+   */
+  record SignOn(
+      Optional<List<String>> taskTypes, Optional<String> nickname, int cores, long memoryMb) {}
 
   /** A stored worker, as the {@code Worker} document shows it; times in epoch milliseconds. */
   record Worker(

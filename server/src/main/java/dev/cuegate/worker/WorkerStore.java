@@ -134,6 +134,14 @@ final class WorkerStore {
               + " supported_task_types = ? WHERE id = ?",
           STARTING, signOn.nickname().orElse(worker.nickname()),
           json(signOn.taskTypes().orElse(worker.taskTypes())), workerId);
+      // A worker that moved to a bigger machine says so when it signs on again.
+      if (signOn.cores() > 0) {
+        Sql.update(c, "UPDATE worker SET cores = ? WHERE id = ?", signOn.cores(), workerId);
+      }
+      if (signOn.memoryMb() > 0) {
+        Sql.update(c, "UPDATE worker SET memory_mb = ? WHERE id = ?", signOn.memoryMb(),
+            workerId);
+      }
       return null;
     });
   }

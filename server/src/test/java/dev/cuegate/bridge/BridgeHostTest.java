@@ -246,6 +246,20 @@ class BridgeHostTest {
     assertThat(cuebot.boots()).hasSizeGreaterThan(boots);
   }
 
+  @Test
+  void coresAndMemoryDeclaredAtSignOnShapeTheHost() {
+    report();
+    int cores = lastBootCores();
+    TestWorker big = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "render");
+
+    assertThat(big.post("/sign-on", "{\"cores\":6,\"memory_mb\":3000}").statusCode())
+        .isEqualTo(204);
+    report();
+
+    assertThat(lastBootCores()).isEqualTo(cores + 600);
+    big.post("/sign-off", "{}");
+  }
+
   private int lastBootCores() {
     List<dev.cuegate.proto.report.BootReport> boots = cuebot.boots();
     var host = boots.get(boots.size() - 1).getHost();
