@@ -68,10 +68,10 @@ final class CuebotReporter {
           FIRST_RETRY.toMillis() << Math.min(failures - 1, 10));
       retryAtMillis = now + delay;
       if (failures == 1) {
-        log.warn("bridge: Cuebot did not take a report ({}); retrying with backoff, frames keep"
-            + " running", e.getStatus());
+        log.warn("bridge: Cuebot did not take a report ({}: {}); retrying with backoff, frames"
+            + " keep running", e.getStatus().getCode(), e.getStatus().getDescription());
       } else {
-        log.debug("bridge: report attempt {} failed: {}", failures, e.getStatus());
+        log.debug("bridge: report attempt {} failed: {}", failures, e.getStatus().getCode());
       }
     } catch (StoreException e) {
       log.error("bridge: cannot read the bridge's frames", e);

@@ -55,8 +55,8 @@ final class DefaultRqdBridge implements RqdBridge {
       throw new UncheckedIOException("RQD_PORT: cannot listen on port " + config.port(), e);
     }
     // Only now may Cuebot hear of the host: it may launch frames as a result of the boot report.
+    // The schedule sends it, so that an unreachable Cuebot never holds up CueGate's start.
     CuebotReporter reporter = new CuebotReporter(cuebot, frames, shape, control, config, clock);
-    reporter.tick();
     Periodic schedule = Periodic.start("cuegate-rqd-reports", TICK, reporter::tick);
     log.info("bridge: RQD host {} listening on port {} for Cuebot", config.hostName(),
         server.getPort());
