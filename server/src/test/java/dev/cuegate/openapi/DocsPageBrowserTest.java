@@ -3,10 +3,9 @@ package dev.cuegate.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.HeadlessChromium;
 import dev.cuegate.testing.Tokens;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,8 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DocsPageBrowserTest {
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
   @TempDir Path profile;
@@ -41,29 +35,7 @@ class DocsPageBrowserTest {
 
   @BeforeEach
   void startBrowser() {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("the browser test needs Debian's chromium and chromium-driver packages"
-            + " (apt-get install -y chromium chromium-driver; .ci/run installs them)")
-        .isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1600",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterEach
@@ -107,10 +79,7 @@ class DocsPageBrowserTest {
         .contains("\"shows\"", "\"testing\"", "\"pipeline\"");
 
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
-    byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
-    Path file = Path.of("target", "screenshots", "docs-getshows.png");
-    Files.createDirectories(file.getParent());
-    Files.write(file, screenshot);
+    byte[] screenshot = HeadlessChromium.screenshot(browser, "docs-getshows");
     assertThat(Arrays.copyOf(screenshot, 4)).isEqualTo(PNG_MAGIC);
     assertThat(screenshot.length).isGreaterThan(20_000);
   }
