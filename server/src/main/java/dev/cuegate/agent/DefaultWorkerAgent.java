@@ -297,8 +297,13 @@ final class DefaultWorkerAgent implements WorkerAgent {
     }
   }
 
-  /** One attempt: the manager may be gone, and an exiting worker does not wait for it. */
+  /**
+   * One attempt: the manager may be gone, and an exiting worker does not wait for it. The
+   * shutdown's interrupt may still be pending when the loop gets here, and would fail the request
+   * before it is sent, so it is set aside for the call and restored after.
+   */
   private void signOff() {
+    boolean interrupted = Thread.interrupted();
     try {
       ManagerClient.Reply reply = manager.post("sign-off");
       log.info("signed off ({})", reply.status());
@@ -306,7 +311,11 @@ final class DefaultWorkerAgent implements WorkerAgent {
       log.warn("could not sign off: {}", e.toString());
     } catch (InterruptedException e) {
       log.warn("interrupted while signing off");
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
