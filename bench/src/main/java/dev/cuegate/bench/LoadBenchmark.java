@@ -29,7 +29,7 @@ public final class LoadBenchmark {
   /** Usage: {@code LoadBenchmark [--quick]}. */
   public static void main(String[] args) throws IOException, InterruptedException {
     boolean quick = List.of(args).contains("--quick");
-    Duration warmupLimit = Duration.ofSeconds(quick ? 20 : 180);
+    Duration warmupLimit = Duration.ofSeconds(quick ? 10 : 180);
     Duration stepWarmup = Duration.ofMillis(quick ? 500 : 1_000);
     Duration stepWarmupLimit = Duration.ofSeconds(quick ? 2 : 30);
     Duration measure = Duration.ofMillis(quick ? 1_500 : 5_000);
