@@ -29,8 +29,9 @@ public final class LoadBenchmark {
   /** Usage: {@code LoadBenchmark [--quick]}. */
   public static void main(String[] args) throws IOException, InterruptedException {
     boolean quick = List.of(args).contains("--quick");
-    Duration warmup = Duration.ofSeconds(quick ? 1 : 5);
+    Duration warmupLimit = Duration.ofSeconds(quick ? 10 : 180);
     Duration stepWarmup = Duration.ofMillis(quick ? 500 : 1_000);
+    Duration stepWarmupLimit = Duration.ofSeconds(quick ? 2 : 30);
     Duration measure = Duration.ofMillis(quick ? 1_500 : 5_000);
 
     try (FakeCuebot cuebot = FakeCuebot.start();
@@ -44,11 +45,19 @@ public final class LoadBenchmark {
         ShowInterfaceBlockingStub stub = ShowInterfaceGrpc.newBlockingStub(channel);
         LoadRunner.Call direct = () -> stub.getShows(ShowGetShowsRequest.getDefaultInstance());
 
-        LoadRunner.warmUp(8, warmup, viaGateway);
-        LoadRunner.warmUp(8, warmup, direct);
+        LoadRunner.WarmUp warm =
+            LoadRunner.warmUpUntilCompiled(
+                8, Duration.ofSeconds(2), warmupLimit, viaGateway, direct);
+        System.out.printf(
+            Locale.ROOT,
+            "e2e warm-up: %.0f s, JIT %s%n",
+            warm.spent().toMillis() / 1e3,
+            warm.settled() ? "settled" : "still compiling (figures include it)");
         for (int concurrency : CONCURRENCIES) {
-          LoadRunner.Result gate = LoadRunner.run(concurrency, stepWarmup, measure, viaGateway);
-          LoadRunner.Result base = LoadRunner.run(concurrency, stepWarmup, measure, direct);
+          LoadRunner.Result gate =
+              LoadRunner.run(concurrency, stepWarmup, stepWarmupLimit, measure, viaGateway);
+          LoadRunner.Result base =
+              LoadRunner.run(concurrency, stepWarmup, stepWarmupLimit, measure, direct);
           System.out.printf(
               Locale.ROOT,
               "e2e GetShows c=%d: gateway %s | direct %s%n",

@@ -2,6 +2,7 @@ package dev.cuegate.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ final class LoadRunner {
   }
 
   /** What one step measured. */
-  record Result(long calls, Duration elapsed, long p50Nanos, long p99Nanos, double cpuCores) {
+  record Result(
+      long calls, Duration elapsed, long p50Nanos, long p99Nanos, double cpuCores, long jitMillis) {
     double perSecond() {
       return calls / (elapsed.toNanos() / 1e9);
     }
@@ -35,40 +37,77 @@ final class LoadRunner {
     String describe() {
       return String.format(
           Locale.ROOT,
-          "%.0f req/s p50 %s p99 %s cpu %.2f cores",
+          "%.0f req/s p50 %s p99 %s cpu %.2f cores jit %d ms",
           perSecond(),
           Units.millis(p50Nanos),
           Units.millis(p99Nanos),
-          cpuCores);
+          cpuCores,
+          jitMillis);
     }
   }
 
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  /**
+   * Below this share of a round's wall time spent compiling, the JIT is taken to be done. Three
+   * network stacks in one process (Armeria's Netty, grpc-java's shaded Netty, the JDK's HttpClient)
+   * keep C2 busy for about a minute on 2 cores, and its CPU and the interpreted code it has not
+   * replaced yet would otherwise be measured as the gateway's.
+   */
+  private static final double JIT_SETTLED_SHARE = 0.02;
 
   private LoadRunner() {}
 
-  /** Runs {@code call} on {@code threads} threads for {@code length}, measuring nothing. */
-  static void warmUp(int threads, Duration length, Call call) throws InterruptedException {
-    drive(threads, length, call);
+  /**
+   * Runs every call in turn on {@code threads} threads for {@code round} each until a whole turn
+   * spends less than {@link #JIT_SETTLED_SHARE} of its time compiling, or {@code limit} has passed.
+   * Returns the time it took and whether compilation settled.
+   */
+  static WarmUp warmUpUntilCompiled(int threads, Duration round, Duration limit, Call... calls)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (true) {
+      long turnStart = System.nanoTime();
+      long jitBefore = JIT.getTotalCompilationTime();
+      for (Call call : calls) {
+        drive(threads, round, call);
+      }
+      long now = System.nanoTime();
+      double share = (JIT.getTotalCompilationTime() - jitBefore) * 1e6 / (now - turnStart);
+      Duration spent = Duration.ofNanos(now - start);
+      if (share < JIT_SETTLED_SHARE || spent.compareTo(limit) >= 0) {
+        return new WarmUp(spent, share < JIT_SETTLED_SHARE);
+      }
+    }
   }
 
-  /** Runs {@code call} on {@code threads} threads: first unmeasured for {@code warmup}. */
-  static Result run(int threads, Duration warmup, Duration measure, Call call)
+  /** How long warming up took, and whether the JIT was done by then. */
+  record WarmUp(Duration spent, boolean settled) {}
+
+  /**
+   * Runs {@code call} on {@code threads} threads: first unmeasured, in rounds of {@code warmup}
+   * until the JIT is done with what this concurrency adds (at most {@code warmupLimit}).
+   */
+  static Result run(
+      int threads, Duration warmup, Duration warmupLimit, Duration measure, Call call)
       throws InterruptedException {
-    warmUp(threads, warmup, call);
+    warmUpUntilCompiled(threads, warmup, warmupLimit, call);
     long cpuBefore = OS.getProcessCpuTime();
+    long jitBefore = JIT.getTotalCompilationTime();
     long start = System.nanoTime();
     long[][] latencies = drive(threads, measure, call);
     long elapsed = System.nanoTime() - start;
     long cpu = OS.getProcessCpuTime() - cpuBefore;
+    long jit = JIT.getTotalCompilationTime() - jitBefore;
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     return new Result(
         all.length,
         Duration.ofNanos(elapsed),
         percentile(all, 0.50),
         percentile(all, 0.99),
-        (double) cpu / elapsed);
+        (double) cpu / elapsed,
+        jit);
   }
 
   private static long percentile(long[] sorted, double quantile) {
