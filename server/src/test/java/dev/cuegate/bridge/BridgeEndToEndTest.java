@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -150,19 +150,8 @@ class BridgeEndToEndTest {
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting until " + what + "; completions: "
-            + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
-            + ", refused launch: " + cuebot.refusedLaunch());
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, Duration.ofSeconds(30), condition, () -> "completions: "
+        + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
+        + ", refused launch: " + cuebot.refusedLaunch());
   }
 }

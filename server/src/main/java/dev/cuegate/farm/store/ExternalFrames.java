@@ -6,7 +6,6 @@ import dev.cuegate.proto.job.JobState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -126,12 +125,8 @@ final class ExternalFrames {
 
   /** The show's id and root folder id; a show Cuebot names that is new here is created. */
   private String[] show(String name) throws SQLException {
-    List<String[]> found = Sql.list(connection, "SELECT s.id, g.id FROM show s"
-            + " JOIN folder g ON g.show_id = s.id AND g.parent_id IS NULL WHERE s.name = ?",
-        row -> new String[] {row.getString(1), row.getString(2)}, name);
-    if (!found.isEmpty()) {
-      return found.get(0);
-    }
-    return FarmStore.insertShow(connection, name);
+    Optional<String[]> found = FarmStore.showIds(connection, name);
+    return found.isPresent() ? found.get() : FarmStore.insertShow(connection, name);
   }
+
 }

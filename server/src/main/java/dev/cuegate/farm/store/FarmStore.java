@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -102,6 +103,13 @@ public final class FarmStore implements AutoCloseable {
       return insertShow(c, name)[0];
     });
     return findShow(name);
+  }
+
+  /** The show {@code name}'s id and its root group's id, when it exists. */
+  static Optional<String[]> showIds(Connection c, String name) throws SQLException {
+    return Sql.one(c, "SELECT s.id, g.id FROM show s JOIN folder g ON g.show_id = s.id"
+            + " AND g.parent_id IS NULL WHERE s.name = ?",
+        row -> new String[] {row.getString(1), row.getString(2)}, name);
   }
 
   /** Creates the show {@code name} with its root group; answers both ids. */

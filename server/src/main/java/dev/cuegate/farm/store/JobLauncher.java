@@ -29,9 +29,7 @@ final class JobLauncher {
   /** Stores every job of {@code spec}; returns their ids in spec order. */
   List<String> launch(JobSpec spec) throws SQLException {
     String[] show =
-        Sql.one(connection, "SELECT s.id, g.id FROM show s JOIN folder g ON g.show_id = s.id"
-                + " AND g.parent_id IS NULL WHERE s.name = ?",
-                row -> new String[] {row.getString(1), row.getString(2)}, spec.show())
+        FarmStore.showIds(connection, spec.show())
             .orElseThrow(() -> FarmException.invalid("show \"" + spec.show()
                 + "\" does not exist; create it with show.ShowInterface/CreateShow"));
     List<String> ids = new ArrayList<>();
