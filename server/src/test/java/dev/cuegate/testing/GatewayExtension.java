@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * #embedded()}, its own embedded farm), for black-box HTTP tests. Register it in a static field:
  * both start once per class, and the fake's data is reset before each test. The embedded farm's
  * data is not reset: tests give their jobs unique names. The admin port listens on an ephemeral
- * port of 127.0.0.1 unless the test sets {@code ADMIN_PORT}.
+ * port of 127.0.0.1 unless the test sets {@code ADMIN_PORT}. Rate limiting is off unless the test
+ * sets {@code RATE_LIMIT_RPS}.
  */
 public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Map<String, String> env = new HashMap<>();
@@ -92,6 +93,8 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     all.put("LOG_DIR", dataDir.resolve("logs").toString());
     all.put("DATA_DIR", dataDir.resolve("data").toString());
     all.put("SHUTDOWN_TIMEOUT", "0s");
+    // A test's request rate depends on the machine's speed; tests of the limiter turn it on.
+    all.put("RATE_LIMIT_RPS", "0");
     if (sharedWith != null) {
       all.put("DATABASE_URL", sharedWith.databaseUrl());
     } else if (embedded && database == TestDatabase.POSTGRES) {
