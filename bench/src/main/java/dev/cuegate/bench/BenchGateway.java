@@ -47,9 +47,19 @@ final class BenchGateway implements AutoCloseable {
     return new BenchGateway(CueGate.start(EnvConfigLoader.load(env).config()), dir);
   }
 
+  /** The API's port on 127.0.0.1. */
+  int port() {
+    return gate.apiPort();
+  }
+
+  /** A valid bearer token for the API. */
+  String token() {
+    return token;
+  }
+
   /** {@code POST path} with a JSON body and a valid token. */
   HttpRequest post(String path, String json) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gate.apiPort() + path))
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
         .timeout(Duration.ofSeconds(60))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
