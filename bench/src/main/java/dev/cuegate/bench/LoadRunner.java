@@ -29,7 +29,13 @@ final class LoadRunner {
 
   /** What one step measured. */
   record Result(
-      long calls, Duration elapsed, long p50Nanos, long p99Nanos, double cpuCores, long jitMillis) {
+      long calls,
+      Duration elapsed,
+      long p50Nanos,
+      long p99Nanos,
+      double cpuCores,
+      long jitMillis,
+      long contextSwitches) {
     double perSecond() {
       return calls / (elapsed.toNanos() / 1e9);
     }
@@ -37,12 +43,18 @@ final class LoadRunner {
     String describe() {
       return String.format(
           Locale.ROOT,
-          "%.0f req/s p50 %s p99 %s cpu %.2f cores jit %d ms",
+          "%.0f req/s p50 %s p99 %s cpu %.2f cores switches %.1f/call jit %d ms",
           perSecond(),
           Units.millis(p50Nanos),
           Units.millis(p99Nanos),
           cpuCores,
+          switchesPerCall(),
           jitMillis);
+    }
+
+    /** Voluntary context switches of the whole process per call: its thread hand-offs. */
+    double switchesPerCall() {
+      return (double) contextSwitches / calls;
     }
   }
 
@@ -96,7 +108,8 @@ final class LoadRunner {
     long cpuBefore = OS.getProcessCpuTime();
     long jitBefore = JIT.getTotalCompilationTime();
     long start = System.nanoTime();
-    long[][] latencies = drive(threads, measure, call);
+    Drive drive = drive(threads, measure, call);
+    long[][] latencies = drive.latencies();
     long elapsed = System.nanoTime() - start;
     long cpu = OS.getProcessCpuTime() - cpuBefore;
     long jit = JIT.getTotalCompilationTime() - jitBefore;
@@ -107,15 +120,19 @@ final class LoadRunner {
         percentile(all, 0.50),
         percentile(all, 0.99),
         (double) cpu / elapsed,
-        jit);
+        jit,
+        drive.contextSwitches());
   }
+
+  /** Every call's latency, by thread, and the process' voluntary context switches meanwhile. */
+  private record Drive(long[][] latencies, long contextSwitches) {}
 
   private static long percentile(long[] sorted, double quantile) {
     int rank = (int) Math.ceil(quantile * sorted.length);
     return sorted[Math.max(0, rank - 1)];
   }
 
-  private static long[][] drive(int threads, Duration length, Call call)
+  private static Drive drive(int threads, Duration length, Call call)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -126,12 +143,14 @@ final class LoadRunner {
         workers.add(pool.submit(() -> loop(ready, go, length, call)));
       }
       ready.await();
+      // Counted while the pool's threads are alive, so their switches are in both totals.
+      long switchesBefore = ContextSwitches.total();
       go.countDown();
       long[][] latencies = new long[threads][];
       for (int i = 0; i < threads; i++) {
         latencies[i] = workers.get(i).get();
       }
-      return latencies;
+      return new Drive(latencies, ContextSwitches.total() - switchesBefore);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a call failed", e.getCause());
     } finally {

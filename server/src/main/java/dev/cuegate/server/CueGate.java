@@ -1,12 +1,13 @@
 package dev.cuegate.server;
 
+import com.linecorp.armeria.common.CommonPools;
 import dev.cuegate.admin.AdminServer;
 import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.auth.CachingTokenVerifier;
-import dev.cuegate.bridge.RqdBridge;
 import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.auth.PemPublicKeys;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.bridge.RqdBridge;
 import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
@@ -22,6 +23,7 @@ import io.grpc.ClientInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,9 +100,12 @@ public final class CueGate implements AutoCloseable {
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
     List<ClientInterceptor> interceptors =
         List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor());
+    // Armeria's shared worker loops serve HTTP; the upstream gets a connection on each of them, so
+    // a request and its call to Cuebot stay on one thread.
+    EventLoopGroup loops = CommonPools.workerGroup();
     Backend backend =
         farm.map(embedded -> Backend.embedded(embedded, config.upstream(), interceptors))
-            .orElseGet(() -> Backend.cuebot(config.upstream(), interceptors));
+            .orElseGet(() -> Backend.cuebot(config.upstream(), loops, interceptors));
     metrics.watchUpstream(backend::state);
     TokenVerifier verifier =
         new CachingTokenVerifier(
@@ -120,6 +125,7 @@ public final class CueGate implements AutoCloseable {
             backend,
             verifier,
             ConfigView.of(config),
+            loops,
             routes -> {
               shaman.mountOn(routes);
               workers.ifPresent(protocol -> protocol.mountOn(routes));

@@ -7,8 +7,8 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.encoding.DecodingService;
 import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.cuegate.admin.GatewayMetrics;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.audit.AuditLog;
+import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
@@ -21,11 +21,12 @@ import dev.cuegate.rest.ConfigService;
 import dev.cuegate.rest.CorsSupport;
 import dev.cuegate.rest.InFlightLimitDecorator;
 import dev.cuegate.rest.JsonErrorHandler;
-import dev.cuegate.tracing.Tracing;
 import dev.cuegate.rest.RateLimitDecorator;
+import dev.cuegate.tracing.Tracing;
 import dev.cuegate.traffic.RateLimiter;
 import dev.cuegate.transcode.Transcoder;
 import dev.cuegate.upstream.Backend;
+import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class GatewayServer implements AutoCloseable {
       Backend backend,
       TokenVerifier verifier,
       Map<String, Object> configView,
+      EventLoopGroup loops,
       Consumer<ServerBuilder> moreRoutes,
       GatewayMetrics metrics,
       Tracing tracing,
@@ -75,6 +77,7 @@ public final class GatewayServer implements AutoCloseable {
     GatewayConfig.Limits limits = config.security().limits();
     ServerBuilder builder =
         Server.builder()
+            .workerGroup(loops, false)
             .requestTimeout(http.requestTimeout())
             .idleTimeout(limits.idleTimeout())
             .http1MaxHeaderSize((int) limits.maxHeaderBytes())

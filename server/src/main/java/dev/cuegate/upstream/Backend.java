@@ -7,6 +7,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,17 +49,15 @@ public interface Backend extends AutoCloseable {
   @Override
   void close();
 
-  /** A Cuebot (the first endpoint that answers, failing over to the next) over gRPC. */
-  static Backend cuebot(GatewayConfig.Upstream config) {
-    return cuebot(config, List.of());
-  }
-
   /**
-   * As {@link #cuebot(GatewayConfig.Upstream)}, with interceptors (metrics, tracing) around every
-   * API call; the last one listed sees the call first.
+   * A Cuebot (the first endpoint that answers, failing over to the next) over gRPC, with a
+   * connection per event loop of {@code loops} (the HTTP server's, so a call never leaves the
+   * thread of its request) and interceptors (metrics, tracing) around every API call; the last one
+   * listed sees the call first.
    */
-  static Backend cuebot(GatewayConfig.Upstream config, List<ClientInterceptor> interceptors) {
-    return new CuebotBackend(config, Clock.systemUTC(), interceptors);
+  static Backend cuebot(
+      GatewayConfig.Upstream config, EventLoopGroup loops, List<ClientInterceptor> interceptors) {
+    return new CuebotBackend(config, loops, Clock.systemUTC(), interceptors);
   }
 
   /**

@@ -1,23 +1,25 @@
 package dev.cuegate.upstream;
 
+import com.linecorp.armeria.common.util.EventLoopGroups;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.ConnectivityState;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.MethodDescriptor.MethodType;
+import io.grpc.MethodDescriptor;
 import io.grpc.NameResolverRegistry;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -32,8 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A Cuebot (or several, for failover) reached over one gRPC channel, plaintext or TLS; or the
- * embedded farm over an in-process channel, with the same call machinery.
+ * A Cuebot (or several, for failover) reached over gRPC, plaintext or TLS; or the embedded farm over
+ * an in-process channel, with the same call machinery.
  */
 final class CuebotBackend implements Backend {
   /** How often a failing channel may be told to forget its reconnect backoff. */
@@ -62,8 +64,26 @@ final class CuebotBackend implements Backend {
       new ConcurrentHashMap<>();
   private final AtomicLong lastNudgeMillis = new AtomicLong();
 
-  CuebotBackend(GatewayConfig.Upstream config, Clock clock, List<ClientInterceptor> interceptors) {
-    this(nettyChannel(config), String.join(",", config.endpoints()), clock, interceptors);
+  /**
+   * Calls over a connection per event loop of {@code loops}, the HTTP server's: a request's call
+   * goes over the connection of the loop that read the request.
+   */
+  CuebotBackend(
+      GatewayConfig.Upstream config,
+      EventLoopGroup loops,
+      Clock clock,
+      List<ClientInterceptor> interceptors) {
+    this(
+        EventLoopChannels.of(
+            loops,
+            loop ->
+                channelBuilder(config)
+                    .eventLoopGroup(loop)
+                    .channelType(EventLoopGroups.socketChannelType(loop))
+                    .build()),
+        String.join(",", config.endpoints()),
+        clock,
+        interceptors);
   }
 
   /** Calls over any channel, e.g. an in-process one to the embedded farm. */
@@ -77,7 +97,12 @@ final class CuebotBackend implements Backend {
     channel.getState(true);
   }
 
+  /** One channel on grpc-java's own event loops. */
   static ManagedChannel nettyChannel(GatewayConfig.Upstream config) {
+    return channelBuilder(config).build();
+  }
+
+  private static NettyChannelBuilder channelBuilder(GatewayConfig.Upstream config) {
     NameResolverRegistry resolvers = new NameResolverRegistry();
     resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
     return NettyChannelBuilder.forTarget(
@@ -92,8 +117,7 @@ final class CuebotBackend implements Backend {
         // Callbacks only complete a future; running them on the transport's thread saves a
         // thread hop per call (nothing downstream of them blocks: large answers are rendered
         // on Armeria's blocking executor).
-        .directExecutor()
-        .build();
+        .directExecutor();
   }
 
   /**

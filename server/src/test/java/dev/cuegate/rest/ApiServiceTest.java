@@ -9,14 +9,24 @@ import com.linecorp.armeria.server.Server;
 import dev.cuegate.config.FieldValidation;
 import dev.cuegate.contract.ApiMethod;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.testing.SampleFarm;
+import dev.cuegate.transcode.MessageCodec;
 import dev.cuegate.transcode.Transcoder;
 import dev.cuegate.upstream.Backend;
 import dev.cuegate.upstream.UpstreamReply;
 import io.grpc.ConnectivityState;
 import io.grpc.Metadata;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +43,11 @@ class ApiServiceTest {
   }
 
   private WebClient serve(Function<ApiMethod, CompletableFuture<UpstreamReply>> answers) {
+    return serve(Transcoder.create(), answers);
+  }
+
+  private WebClient serve(
+      Transcoder transcoder, Function<ApiMethod, CompletableFuture<UpstreamReply>> answers) {
     Backend backend =
         new Backend() {
           @Override
@@ -57,7 +72,7 @@ class ApiServiceTest {
     ApiService api =
         new ApiService(
             MethodRegistry.opencue(List.of()),
-            Transcoder.create(),
+            transcoder,
             backend,
             FieldValidation.WARN,
             Duration.ofSeconds(5));
@@ -89,7 +104,7 @@ class ApiServiceTest {
 
   @Test
   void largeAnswersAreStreamedAndComplete() {
-    byte[] big = dev.cuegate.testing.SampleFarm.jobs(3000).toByteArray();
+    byte[] big = SampleFarm.jobs(3000).toByteArray();
     WebClient client =
         serve(method -> CompletableFuture.completedFuture(new UpstreamReply(big, new Metadata())));
 
@@ -99,5 +114,75 @@ class ApiServiceTest {
     assertThat(response.status().code()).isEqualTo(200);
     assertThat(response.headers().contentLength()).isEqualTo(-1);
     assertThat(response.contentUtf8()).startsWith("{\"jobs\":{\"jobs\":[").endsWith("]}}");
+  }
+
+  @Test
+  void aClientThatStopsReadingStopsTheRendering() throws Exception {
+    byte[] big = SampleFarm.jobs(20_000).toByteArray();
+    AtomicLong rendered = new AtomicLong();
+    serve(countingRendered(Transcoder.create(), rendered),
+        method -> CompletableFuture.completedFuture(new UpstreamReply(big, new Metadata())));
+
+    try (Socket socket = new Socket()) {
+      // A small window: what the gateway renders beyond it waits in its socket buffer at most.
+      socket.setReceiveBufferSize(16 * 1024);
+      socket.connect(new InetSocketAddress("127.0.0.1", server.activeLocalPort()));
+      socket.getOutputStream().write((
+          "POST /job.JobInterface/GetJobs HTTP/1.1\r\nHost: gateway\r\n"
+              + "Content-Type: application/json\r\nContent-Length: 2\r\n"
+              + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      assertThat(in.read()).isEqualTo('H');
+      long whileStalled = settled(rendered);
+
+      long received = 1 + in.transferTo(OutputStream.nullOutputStream());
+
+      long json = rendered.get();
+      assertThat(json).isGreaterThan(20_000_000);
+      assertThat(received).isGreaterThan(json);
+      assertThat(whileStalled).isLessThan(json / 2);
+    }
+  }
+
+  /** The count once it has not grown for half a second. */
+  private static long settled(AtomicLong count) throws InterruptedException {
+    long last = -1;
+    while (count.get() != last) {
+      last = count.get();
+      Thread.sleep(500);
+    }
+    return last;
+  }
+
+  /** {@code transcoder}, counting the JSON bytes its codecs render into {@code rendered}. */
+  private static Transcoder countingRendered(Transcoder transcoder, AtomicLong rendered) {
+    return type -> {
+      MessageCodec codec = transcoder.codec(type);
+      return new MessageCodec() {
+        @Override
+        public byte[] toProto(InputStream json, List<String> unknownFields) {
+          return codec.toProto(json, unknownFields);
+        }
+
+        @Override
+        public void toJson(byte[] proto, OutputStream out) throws IOException {
+          codec.toJson(
+              proto,
+              new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                  out.write(bytes, offset, length);
+                  rendered.addAndGet(length);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                  out.write(b);
+                  rendered.incrementAndGet();
+                }
+              });
+        }
+      };
+    };
   }
 }
