@@ -47,7 +47,8 @@ public final class LoadBenchmark {
     Duration warmupLimit = Duration.ofSeconds(quick ? 10 : 180);
     Duration stepWarmup = Duration.ofMillis(quick ? 500 : 1_000);
     Duration stepWarmupLimit = Duration.ofSeconds(quick ? 2 : 30);
-    Duration measure = Duration.ofMillis(quick ? 1_500 : 5_000);
+    Duration round = Duration.ofMillis(quick ? 500 : 1_000);
+    int rounds = quick ? 3 : 8;
 
     // The client gets event loops of its own, as a client in another process would have; on
     // Armeria's shared ones it would take turns with the gateway's own connections.
@@ -81,10 +82,11 @@ public final class LoadBenchmark {
             warm.spent().toMillis() / 1e3,
             warm.settled() ? "settled" : "still compiling (figures include it)");
         for (int concurrency : CONCURRENCIES) {
-          LoadRunner.Result gate =
-              LoadRunner.run(concurrency, stepWarmup, stepWarmupLimit, measure, viaGateway);
-          LoadRunner.Result base =
-              LoadRunner.run(concurrency, stepWarmup, stepWarmupLimit, measure, direct);
+          LoadRunner.Result[] sides =
+              LoadRunner.compare(
+                  concurrency, stepWarmup, stepWarmupLimit, round, rounds, viaGateway, direct);
+          LoadRunner.Result gate = sides[0];
+          LoadRunner.Result base = sides[1];
           System.out.printf(
               Locale.ROOT,
               "e2e GetShows c=%d: gateway %s | direct %s%n",

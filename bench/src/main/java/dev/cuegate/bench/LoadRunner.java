@@ -27,7 +27,7 @@ final class LoadRunner {
     void invoke() throws IOException, InterruptedException;
   }
 
-  /** What one step measured. */
+  /** What one side of a step measured. */
   record Result(
       long calls,
       Duration elapsed,
@@ -62,10 +62,10 @@ final class LoadRunner {
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
   /**
-   * Below this share of a round's wall time spent compiling, the JIT is taken to be done. Three
-   * network stacks in one process (Armeria's Netty, grpc-java's shaded Netty, the JDK's HttpClient)
-   * keep C2 busy for about a minute on 2 cores, and its CPU and the interpreted code it has not
-   * replaced yet would otherwise be measured as the gateway's.
+   * Below this share of a round's wall time spent compiling, the JIT is taken to be done. The
+   * gateway, both clients and the fake in one process keep C2 busy for about a minute on 2 cores,
+   * and its CPU and the interpreted code it has not replaced yet would otherwise be measured as
+   * the gateway's.
    */
   private static final double JIT_SETTLED_SHARE = 0.02;
 
@@ -98,30 +98,66 @@ final class LoadRunner {
   record WarmUp(Duration spent, boolean settled) {}
 
   /**
-   * Runs {@code call} on {@code threads} threads: first unmeasured, in rounds of {@code warmup}
-   * until the JIT is done with what this concurrency adds (at most {@code warmupLimit}).
+   * Measures {@code a} and {@code b} on {@code threads} threads each, side by side: after warming
+   * both up at this concurrency (rounds of {@code warmup}, at most {@code warmupLimit}), in {@code
+   * rounds} alternating rounds of {@code round} each (a b, b a, a b, ...), so that a change in the
+   * machine's load while measuring weighs on both alike. Each side's figures pool its rounds.
    */
-  static Result run(
-      int threads, Duration warmup, Duration warmupLimit, Duration measure, Call call)
+  static Result[] compare(
+      int threads,
+      Duration warmup,
+      Duration warmupLimit,
+      Duration round,
+      int rounds,
+      Call a,
+      Call b)
       throws InterruptedException {
-    warmUpUntilCompiled(threads, warmup, warmupLimit, call);
-    long cpuBefore = OS.getProcessCpuTime();
-    long jitBefore = JIT.getTotalCompilationTime();
-    long start = System.nanoTime();
-    Drive drive = drive(threads, measure, call);
-    long[][] latencies = drive.latencies();
-    long elapsed = System.nanoTime() - start;
-    long cpu = OS.getProcessCpuTime() - cpuBefore;
-    long jit = JIT.getTotalCompilationTime() - jitBefore;
-    long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(
-        all.length,
-        Duration.ofNanos(elapsed),
-        percentile(all, 0.50),
-        percentile(all, 0.99),
-        (double) cpu / elapsed,
-        jit,
-        drive.contextSwitches());
+    warmUpUntilCompiled(threads, warmup, warmupLimit, a, b);
+    Pool first = new Pool();
+    Pool second = new Pool();
+    for (int i = 0; i < rounds; i++) {
+      if (i % 2 == 0) {
+        first.measure(threads, round, a);
+        second.measure(threads, round, b);
+      } else {
+        second.measure(threads, round, b);
+        first.measure(threads, round, a);
+      }
+    }
+    return new Result[] {first.result(), second.result()};
+  }
+
+  /** One side's measured rounds, pooled. */
+  private static final class Pool {
+    private final List<long[]> latencies = new ArrayList<>();
+    private long elapsed;
+    private long cpu;
+    private long jit;
+    private long switches;
+
+    void measure(int threads, Duration length, Call call) throws InterruptedException {
+      long cpuBefore = OS.getProcessCpuTime();
+      long jitBefore = JIT.getTotalCompilationTime();
+      long start = System.nanoTime();
+      Drive drive = drive(threads, length, call);
+      elapsed += System.nanoTime() - start;
+      cpu += OS.getProcessCpuTime() - cpuBefore;
+      jit += JIT.getTotalCompilationTime() - jitBefore;
+      switches += drive.contextSwitches();
+      latencies.addAll(Arrays.asList(drive.latencies()));
+    }
+
+    Result result() {
+      long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      return new Result(
+          all.length,
+          Duration.ofNanos(elapsed),
+          percentile(all, 0.50),
+          percentile(all, 0.99),
+          (double) cpu / elapsed,
+          jit,
+          switches);
+    }
   }
 
   /** Every call's latency, by thread, and the process' voluntary context switches meanwhile. */
