@@ -1,13 +1,9 @@
 package dev.cuegate.bench;
 
-import dev.cuegate.proto.show.ShowGetShowsRequest;
-import dev.cuegate.proto.show.ShowInterfaceGrpc;
-import dev.cuegate.proto.show.ShowInterfaceGrpc.ShowInterfaceBlockingStub;
-import dev.cuegate.testing.FakeCuebot;
 import com.linecorp.armeria.client.BlockingWebClient;
 import com.linecorp.armeria.client.ClientFactory;
-import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.Endpoint;
+import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
@@ -18,6 +14,10 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.common.util.EventLoopGroups;
+import dev.cuegate.proto.show.ShowGetShowsRequest;
+import dev.cuegate.proto.show.ShowInterfaceGrpc;
+import dev.cuegate.proto.show.ShowInterfaceGrpc.ShowInterfaceBlockingStub;
+import dev.cuegate.testing.FakeCuebot;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -69,7 +69,8 @@ public final class LoadBenchmark {
                 .contentType(MediaType.JSON)
                 .add(HttpHeaderNames.AUTHORIZATION, "Bearer " + gateway.token())
                 .build();
-        LoadRunner.Call viaGateway = () -> expectOk(http.execute(HttpRequest.of(getShows, HttpData.ofUtf8("{}"))));
+        LoadRunner.Call viaGateway =
+            () -> expectOk(http.execute(HttpRequest.of(getShows, HttpData.ofUtf8("{}"))));
         ShowInterfaceBlockingStub stub = ShowInterfaceGrpc.newBlockingStub(channel);
         LoadRunner.Call direct = () -> stub.getShows(ShowGetShowsRequest.getDefaultInstance());
 
