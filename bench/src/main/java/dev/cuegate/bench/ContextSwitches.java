@@ -18,7 +18,7 @@ final class ContextSwitches {
   private ContextSwitches() {}
 
   /** Whether this system reports them. */
-  static boolean available() {
+  private static boolean available() {
     return Files.isDirectory(TASKS);
   }
 

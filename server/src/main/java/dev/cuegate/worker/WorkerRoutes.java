@@ -85,9 +85,9 @@ final class WorkerRoutes {
     sb.route().get("/status-change").build(worker(this::statusChange));
     sb.route().post("/ack-status-change/{status}").build(worker(this::acknowledge));
     sb.route().post("/output-produced").build(worker(this::outputProduced));
-    sb.route().get("/logfile/{job}/{task}").build(open(this::logfile));
-    sb.route().get("/api/workers").build(open(this::listWorkers));
-    sb.route().post("/api/workers/{id}/status-request").build(open(this::requestStatus));
+    sb.route().get("/logfile/{job}/{task}").build(forUsers(this::logfile));
+    sb.route().get("/api/workers").build(forUsers(this::listWorkers));
+    sb.route().post("/api/workers/{id}/status-request").build(forUsers(this::requestStatus));
   }
 
   // Endpoints
@@ -197,13 +197,9 @@ final class WorkerRoutes {
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
-  /** For people, not workers: a user's bearer token, as on the API. */
+  /** A task's log, whole for command-line clients. */
   private HttpResponse logfile(ServiceRequestContext ctx, AggregatedHttpRequest req,
       String unused, Visit visit) {
-    Optional<HttpResponse> refused = refuseWithoutUserToken(req);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
     String jobId = id(ctx, "job", "job");
     String taskId = id(ctx, "task", "task");
     if (!store.hasTask(jobId, taskId)) {
@@ -215,23 +211,15 @@ final class WorkerRoutes {
         .orElseGet(() -> text(HttpStatus.NOT_FOUND, "task " + taskId + " has no log yet"));
   }
 
-  /** For operators (a user's bearer token): the registered workers. */
+  /** For operators: the registered workers. */
   private HttpResponse listWorkers(ServiceRequestContext ctx, AggregatedHttpRequest req,
       String unused, Visit visit) {
-    Optional<HttpResponse> refused = refuseWithoutUserToken(req);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
     return json(HttpStatus.OK, Documents.workers(store.workers()));
   }
 
   /** For operators: ask a worker to sleep, wake up, shut down or go offline. */
   private HttpResponse requestStatus(ServiceRequestContext ctx, AggregatedHttpRequest req,
       String unused, Visit visit) {
-    Optional<HttpResponse> refused = refuseWithoutUserToken(req);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
     String workerId = id(ctx, "id", "worker");
     StatusRequest request = Documents.statusRequest(req.content().array());
     store.requestStatus(workerId, request.status(), request.lazy());
@@ -263,6 +251,12 @@ final class WorkerRoutes {
 
   private HttpService worker(Handler handler) {
     return serve(handler, true);
+  }
+
+  /** For people, not workers: a user's bearer token, as on the API. */
+  private HttpService forUsers(Handler handler) {
+    return open((ctx, req, unused, visit) -> refuseWithoutUserToken(req)
+        .orElseGet(() -> handler.handle(ctx, req, unused, visit)));
   }
 
   private HttpService serve(Handler handler, boolean authenticated) {
