@@ -1,14 +1,16 @@
 package dev.cuegate.bridge;
 
+import dev.cuegate.db.Sql;
+import dev.cuegate.db.Transaction;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.farm.store.ExternalFrame;
 import dev.cuegate.farm.store.ExternalFrameListener;
-import dev.cuegate.farm.store.Sql;
+import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.report.RunningFrameInfo;
 import dev.cuegate.proto.rqd.RunFrame;
+import dev.cuegate.worker.WorkerDirectory;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,16 +33,6 @@ final class BridgeFrames {
   static final int KILLED_SIGNAL = 9;
   /** OpenCue's frame names are {@code <number, zero-padded>-<layer name>}. */
   private static final Pattern FRAME_NAME = Pattern.compile("(-?\\d+)-(.+)");
-  /**
-   * A worker is free for a job's frame when it is signed on, asked for nothing, runs no task and
-   * is not blocklisted for the job (all of a Cuebot job's frames here share one task type).
-   */
-  private static final String FREE_WORKERS = "SELECT COUNT(*) FROM worker w"
-      + " WHERE w.status IN ('awake', 'starting') AND w.status_requested = ''"
-      + " AND NOT EXISTS (SELECT 1 FROM worker_task t WHERE t.worker_id = w.id"
-      + " AND t.status = 'active')"
-      + " AND NOT EXISTS (SELECT 1 FROM worker_blocklist b WHERE b.worker_id = w.id"
-      + " AND b.job_id = ?)";
 
   /** What a completion report needs. */
   record Completion(RunFrame frame, int exitStatus, int exitSignal, long launched, long ended) {}
@@ -49,10 +41,12 @@ final class BridgeFrames {
   record Capacity(int cores, long memoryMb, int workers) {}
 
   private final EmbeddedFarm farm;
+  private final WorkerDirectory workers;
   private final Clock clock;
 
-  BridgeFrames(EmbeddedFarm farm, Clock clock) {
+  BridgeFrames(EmbeddedFarm farm, WorkerDirectory workers, Clock clock) {
     this.farm = farm;
+    this.workers = workers;
     this.clock = clock;
   }
 
@@ -61,7 +55,7 @@ final class BridgeFrames {
    * the frame leaves the status reports and its completion waits to be delivered.
    */
   static ExternalFrameListener listener(Clock clock) {
-    return (c, frameId, exitStatus, exitSignal) -> Sql.update(c, "UPDATE bridge_frame"
+    return (tx, frameId, exitStatus, exitSignal) -> Sql.update(tx, "UPDATE bridge_frame"
             + " SET state = ?, exit_status = ?, exit_signal = ?, ended = ?"
             + " WHERE frame_id = ? AND state = ?",
         ENDED, exitStatus, exitSignal, clock.millis(), frameId, RUNNING);
@@ -76,7 +70,7 @@ final class BridgeFrames {
    */
   void launch(RunFrame frame) {
     farm.transaction(tx -> {
-      Connection c = tx.connection();
+      Transaction c = tx.transaction();
       if (runFrame(c, frame.getFrameId()).isPresent()) {
         // Cuebot launches again what it thinks is waiting, e.g. when the answer to the first
         // launch was lost in a crash: the frame goes on here under its new launch's ids.
@@ -84,9 +78,16 @@ final class BridgeFrames {
             encode(frame), frame.getFrameId());
         return null;
       }
-      int free = count(c, FREE_WORKERS, frame.getJobId());
-      int waiting = count(c, "SELECT COUNT(*) FROM bridge_frame b JOIN frame f"
-          + " ON f.id = b.frame_id WHERE b.state = ? AND f.state = 'WAITING'", RUNNING);
+      // All of a Cuebot job's frames here share one task type: a worker free for the job is free
+      // for the frame, unless a frame launched earlier still waits for it.
+      int free = workers.freeWorkers(tx, frame.getJobId());
+      int waiting = 0;
+      for (String launched : Sql.list(c, "SELECT frame_id FROM bridge_frame WHERE state = ?",
+          row -> row.getString(1), RUNNING)) {
+        if (tx.frame(launched).state() == FrameState.WAITING) {
+          waiting++;
+        }
+      }
       if (free <= waiting) {
         throw Status.UNAVAILABLE
             .withDescription("no worker of this host is free for frame " + frame.getFrameName())
@@ -98,8 +99,7 @@ final class BridgeFrames {
               + " exit_signal, launched, ended) VALUES (?, ?, ?, 0, 0, ?, 0)",
           frame.getFrameId(), encode(frame), RUNNING, clock.millis());
       // A retry Cuebot decided is a new attempt: earlier failures must not keep it from workers.
-      Sql.update(c, "DELETE FROM worker_task_failure WHERE task_id IN"
-          + " (SELECT id FROM worker_task WHERE frame_id = ?)", frame.getFrameId());
+      workers.forgetFailures(tx, frame.getFrameId());
       return null;
     });
   }
@@ -112,7 +112,7 @@ final class BridgeFrames {
    */
   boolean kill(String frameId) {
     return farm.transaction(tx -> {
-      if (runFrame(tx.connection(), frameId).isEmpty()) {
+      if (runFrame(tx.transaction(), frameId).isEmpty()) {
         return false;
       }
       tx.endExternal(frameId, KILLED_EXIT_STATUS, KILLED_SIGNAL);
@@ -122,38 +122,36 @@ final class BridgeFrames {
 
   /** The frames to list in status reports: launched here, completion not yet owed. */
   List<RunFrame> running() {
-    return farm.transaction(tx -> Sql.list(tx.connection(),
+    return farm.transaction(tx -> Sql.list(tx.transaction(),
         "SELECT run_frame FROM bridge_frame WHERE state = ? ORDER BY launched",
         row -> decode(row.getString(1)), RUNNING));
   }
 
   Optional<RunFrame> running(String frameId) {
-    return farm.transaction(tx -> runFrame(tx.connection(), frameId));
+    return farm.transaction(tx -> runFrame(tx.transaction(), frameId));
   }
 
   /** Completions not yet taken by Cuebot, oldest first. */
   List<Completion> completions() {
-    return farm.transaction(tx -> Sql.list(tx.connection(),
+    return farm.transaction(tx -> Sql.list(tx.transaction(),
         "SELECT * FROM bridge_frame WHERE state = ? ORDER BY ended", BridgeFrames::completion,
         ENDED));
   }
 
   /** Cuebot took the completion: the frame is forgotten here. */
   void delivered(Completion completion) {
-    farm.transaction(tx -> Sql.update(tx.connection(), "DELETE FROM bridge_frame"
+    farm.transaction(tx -> Sql.update(tx.transaction(), "DELETE FROM bridge_frame"
             + " WHERE frame_id = ? AND state = ? AND launched = ?",
         completion.frame().getFrameId(), ENDED, completion.launched()));
   }
 
   /** What the signed-on workers add up to; a worker that declared nothing counts as the default. */
   Capacity capacity(int defaultCores, long defaultMemoryMb) {
-    return farm.transaction(tx -> Sql.one(tx.connection(),
-            "SELECT COALESCE(SUM(CASE WHEN cores > 0 THEN cores ELSE ? END), 0),"
-                + " COALESCE(SUM(CASE WHEN memory_mb > 0 THEN memory_mb ELSE ? END), 0),"
-                + " COUNT(*) FROM worker WHERE status IN ('awake', 'starting')",
-            row -> new Capacity(row.getInt(1), row.getLong(2), row.getInt(3)),
-            defaultCores, defaultMemoryMb)
-        .orElseThrow());
+    return farm.transaction(tx -> {
+      WorkerDirectory.Capacity workers =
+          this.workers.capacity(tx, defaultCores, defaultMemoryMb);
+      return new Capacity(workers.cores(), workers.memoryMb(), workers.workers());
+    });
   }
 
   /** The report entry of a running frame: ids echoed from its launch, no memory figures. */
@@ -191,7 +189,8 @@ final class BridgeFrames {
         frame.getNumCores());
   }
 
-  private static Optional<RunFrame> runFrame(Connection c, String frameId) throws SQLException {
+  private static Optional<RunFrame> runFrame(Transaction c, String frameId)
+      throws SQLException {
     return Sql.one(c, "SELECT run_frame FROM bridge_frame WHERE frame_id = ? AND state = ?",
         row -> decode(row.getString(1)), frameId, RUNNING);
   }
@@ -199,10 +198,6 @@ final class BridgeFrames {
   private static Completion completion(ResultSet row) throws SQLException {
     return new Completion(decode(row.getString("run_frame")), row.getInt("exit_status"),
         row.getInt("exit_signal"), row.getLong("launched"), row.getLong("ended"));
-  }
-
-  private static int count(Connection c, String sql, Object... args) throws SQLException {
-    return Sql.one(c, sql, row -> row.getInt(1), args).orElse(0);
   }
 
   private static String encode(RunFrame frame) {

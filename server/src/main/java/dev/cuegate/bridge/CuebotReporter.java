@@ -6,7 +6,7 @@ import dev.cuegate.proto.report.RqdReportRqdStartupRequest;
 import dev.cuegate.proto.report.RqdReportRunningFrameCompletionRequest;
 import dev.cuegate.proto.report.RqdReportStatusRequest;
 import dev.cuegate.proto.rqd.RunFrame;
-import dev.cuegate.farm.store.StoreException;
+import dev.cuegate.db.StoreException;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;

@@ -2,11 +2,14 @@ package dev.cuegate.bridge;
 
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
+import dev.cuegate.farm.service.ExceptionStatusInterceptor;
 import dev.cuegate.schedule.Periodic;
+import dev.cuegate.worker.WorkerDirectory;
 import io.grpc.ManagedChannel;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -39,7 +42,7 @@ final class DefaultRqdBridge implements RqdBridge {
   static DefaultRqdBridge start(GatewayConfig.Bridge config, EmbeddedFarm farm,
       ManagedChannel cuebot,
       Clock clock) {
-    BridgeFrames frames = new BridgeFrames(farm, clock);
+    BridgeFrames frames = new BridgeFrames(farm, WorkerDirectory.create(), clock);
     HostControl control = new HostControl();
     HostShape shape = new HostShape(config, clock.instant().getEpochSecond());
     RqdHostService service = new RqdHostService(frames, control, shape,
@@ -47,7 +50,7 @@ final class DefaultRqdBridge implements RqdBridge {
     // Cuebot's RQD channel is plaintext and unauthenticated; the port belongs on the farm's
     // network only (docs/OPENCUE-BRIDGE.md).
     Server server = Grpc.newServerBuilderForPort(config.port(), InsecureServerCredentials.create())
-        .addService(service)
+        .addService(ServerInterceptors.intercept(service, new ExceptionStatusInterceptor()))
         .build();
     try {
       server.start();

@@ -1,7 +1,5 @@
 package dev.cuegate.bridge;
 
-import dev.cuegate.farm.store.FarmException;
-import dev.cuegate.farm.store.StoreException;
 import dev.cuegate.proto.rqd.RqdInterfaceGrpc;
 import dev.cuegate.proto.rqd.RqdStaticGetRunFrameRequest;
 import dev.cuegate.proto.rqd.RqdStaticGetRunFrameResponse;
@@ -231,23 +229,9 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
         .asRuntimeException();
   }
 
+  /** What {@code call} throws becomes the call's status in ExceptionStatusInterceptor. */
   private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    T reply;
-    try {
-      reply = call.get();
-    } catch (StatusRuntimeException e) {
-      observer.onError(e);
-      return;
-    } catch (FarmException e) {
-      observer.onError(e.toStatus());
-      return;
-    } catch (StoreException e) {
-      log.error("bridge: database error", e);
-      observer.onError(Status.INTERNAL.withDescription("the bridge's database failed")
-          .asRuntimeException());
-      return;
-    }
-    acknowledge(observer, reply);
+    acknowledge(observer, call.get());
   }
 
 }

@@ -4,6 +4,7 @@ import dev.cuegate.farm.service.FarmServices;
 import dev.cuegate.farm.store.ExternalFrameListener;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FarmTransaction;
+import dev.cuegate.farm.store.HostDirectory;
 import java.time.Clock;
 
 /**
@@ -14,23 +15,26 @@ public final class EmbeddedFarm implements AutoCloseable {
   private final FarmStore store;
   private final FarmServices services;
 
-  private EmbeddedFarm(FarmStore store) {
+  private EmbeddedFarm(FarmStore store, HostDirectory hosts) {
     this.store = store;
-    this.services = FarmServices.of(store);
-  }
-
-  /** Opens (creating and migrating when needed) the farm's database at {@code jdbcUrl}. */
-  public static EmbeddedFarm open(String jdbcUrl, Clock clock) {
-    return open(jdbcUrl, clock, ExternalFrameListener.NONE);
+    this.services = FarmServices.of(store, hosts);
   }
 
   /**
-   * As {@link #open(String, Clock)}, for a farm that also holds an outside scheduler's frames:
-   * {@code externalFrames} hears when they end.
+   * Opens (creating and migrating when needed) the farm's database at {@code jdbcUrl}; its
+   * render hosts are those {@code hosts} keeps.
+   */
+  public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts) {
+    return open(jdbcUrl, clock, ExternalFrameListener.NONE, hosts);
+  }
+
+  /**
+   * As {@link #open(String, Clock, HostDirectory)}, for a farm that also holds an outside
+   * scheduler's frames: {@code externalFrames} hears when they end.
    */
   public static EmbeddedFarm open(String jdbcUrl, Clock clock,
-      ExternalFrameListener externalFrames) {
-    return new EmbeddedFarm(FarmStore.open(jdbcUrl, clock, externalFrames));
+      ExternalFrameListener externalFrames, HostDirectory hosts) {
+    return new EmbeddedFarm(FarmStore.open(jdbcUrl, clock, externalFrames), hosts);
   }
 
   /** The gRPC services to serve. */
@@ -57,7 +61,10 @@ public final class EmbeddedFarm implements AutoCloseable {
     store.finishFrame(frameId, exitStatus);
   }
 
-  /** Runs the worker protocol's {@code work} in one transaction with the frames it changes. */
+  /**
+   * Runs another package's {@code work} (the worker protocol's, the bridge's) in one transaction
+   * with the frames it changes.
+   */
   public <T> T transaction(FarmTransaction.Work<T> work) {
     return store.transaction(work);
   }

@@ -89,13 +89,15 @@ public final class CueGate implements AutoCloseable {
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
     Optional<EmbeddedFarm> farm =
         config.farm().enabled()
-            ? Optional.of(EmbeddedFarm.open(config.farm().databaseUrl(), clock))
+            ? Optional.of(
+                EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts()))
             : Optional.empty();
     // The bridge keeps Cuebot's frames in a farm database of its own, which the API never serves.
     Optional<EmbeddedFarm> bridgeFrames =
         config.bridge().enabled()
             ? Optional.of(EmbeddedFarm.open(
-                config.farm().databaseUrl(), clock, RqdBridge.listener(clock)))
+                config.farm().databaseUrl(), clock, RqdBridge.listener(clock),
+                WorkerProtocol.hosts()))
             : Optional.empty();
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
     List<ClientInterceptor> interceptors =

@@ -1,58 +1,70 @@
 package dev.cuegate.worker;
 
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.db.StoreException;
 import dev.cuegate.farm.EmbeddedFarm;
-import dev.cuegate.farm.store.StoreException;
+import dev.cuegate.rest.BearerAuthDecorator;
 import dev.cuegate.schedule.Periodic;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The worker protocol with its store, routes and timeout schedule. */
+/** The worker protocol with its operations, routes and timeout schedule. */
 final class DefaultWorkerProtocol implements WorkerProtocol {
   private static final Logger log = LoggerFactory.getLogger(DefaultWorkerProtocol.class);
   /** Well below the one-minute worker timeout, so a silent worker is noticed within seconds. */
   static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
   private static final int OUTPUT_QUEUE = 64;
 
-  private final WorkerStore store;
+  private final WorkerTimeouts timeouts;
   private final WorkerRoutes routes;
   private final LatestOutputs outputs;
+  private final TokenVerifier users;
   private Periodic schedule;
 
-  private DefaultWorkerProtocol(WorkerStore store, WorkerRoutes routes, LatestOutputs outputs) {
-    this.store = store;
+  private DefaultWorkerProtocol(WorkerTimeouts timeouts, WorkerRoutes routes,
+      LatestOutputs outputs, TokenVerifier users) {
+    this.timeouts = timeouts;
     this.routes = routes;
     this.outputs = outputs;
+    this.users = users;
   }
 
   static DefaultWorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config,
       Path dataDir, TokenVerifier users, Clock clock) {
     SecureRandom random = new SecureRandom();
-    WorkerStore store =
-        new WorkerStore(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
+    WorkerOperations operations =
+        new WorkerOperations(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
     LatestOutputs outputs = new LatestOutputs(OUTPUT_QUEUE);
     WorkerRoutes routes = new WorkerRoutes(
-        store,
-        new WorkerAuthenticator(store::secretHash, clock),
+        operations,
+        new WorkerAuthenticator(operations::secretHash, clock),
         new RegistrationGuard(config.registrationSecret(), clock),
         new SecretHash(config.secretIterations(), random),
         new TaskLogs(dataDir.resolve("task-logs")),
         outputs,
-        users,
         new WorkerVariables(config.variables()));
-    return new DefaultWorkerProtocol(store, routes, outputs);
+    return new DefaultWorkerProtocol(new WorkerTimeouts(operations, clock), routes, outputs,
+        users);
   }
 
   @Override
   public void mountOn(ServerBuilder sb) {
-    routes.mountOn(sb);
+    mountOn(sb, service -> service.decorate(new BearerAuthDecorator(users, refused -> { })));
+  }
+
+  @Override
+  public void mountOn(ServerBuilder routes,
+      Function<? super HttpService, ? extends HttpService> guard) {
+    this.routes.mountOn(routes, guard);
   }
 
   @Override
@@ -65,7 +77,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
 
   @Override
   public void sweep() {
-    WorkerStore.Swept swept = store.sweep();
+    WorkerTimeouts.Swept swept = timeouts.sweep();
     if (swept.workersTimedOut() > 0 || swept.tasksFailed() > 0) {
       log.info("timeouts: {} workers timed out, {} tasks failed", swept.workersTimedOut(),
           swept.tasksFailed());

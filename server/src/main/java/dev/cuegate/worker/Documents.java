@@ -32,8 +32,8 @@ final class Documents {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> PLATFORMS = Set.of("linux", "windows", "darwin");
   /** The statuses an operator may ask a worker to take, as Flamenco's manager allows. */
-  private static final Set<String> REQUESTABLE =
-      Set.of(Protocol.ASLEEP, Protocol.AWAKE, Protocol.SHUTDOWN, Protocol.OFFLINE);
+  private static final Set<WorkerStatus> REQUESTABLE = Set.of(
+      WorkerStatus.ASLEEP, WorkerStatus.AWAKE, WorkerStatus.SHUTDOWN, WorkerStatus.OFFLINE);
   /** A task's job type: what kind of job the task belongs to. */
   static final String JOB_TYPE = "opencue";
 
@@ -58,11 +58,11 @@ final class Documents {
         .put("_id", worker.id())
         .put("nickname", worker.nickname())
         .put("address", worker.address())
-        .put("status", worker.status())
+        .put("status", worker.status().wire())
         .put("platform", worker.platform());
     worker.taskTypes().forEach(doc.putArray("supported_task_types")::add);
     doc.put("software", worker.software())
-        .put("status_requested", worker.statusRequested())
+        .put("status_requested", worker.statusRequested().map(WorkerStatus::wire).orElse(""))
         .put("lazy_status_request", worker.lazyStatusRequest())
         .put("time_cost", 0);
     doc.putObject("sleep_schedule")
@@ -118,8 +118,8 @@ final class Documents {
   }
 
   /** {@code WorkerStatus}: nothing but the requested status. */
-  static byte[] workerStatus(String status) {
-    return bytes(JSON.createObjectNode().put("status_requested", status));
+  static byte[] workerStatus(WorkerStatus status) {
+    return bytes(JSON.createObjectNode().put("status_requested", status.wire()));
   }
 
   /** {@code MayKeepRunningResponse}: empty reason and status are left out. */
@@ -128,9 +128,7 @@ final class Documents {
     if (!answer.reason().isEmpty()) {
       doc.put("reason", answer.reason());
     }
-    if (!answer.statusRequested().isEmpty()) {
-      doc.put("status_requested", answer.statusRequested());
-    }
+    answer.statusRequested().ifPresent(status -> doc.put("status_requested", status.wire()));
     return bytes(doc);
   }
 
@@ -180,11 +178,10 @@ final class Documents {
    */
   static StatusRequest statusRequest(byte[] body) {
     JsonNode doc = object(body);
-    String status = text(doc, "status").orElse("");
-    if (!REQUESTABLE.contains(status)) {
-      throw badRequest("status: expected asleep, awake, shutdown or offline, got \"" + status
-          + "\"");
-    }
+    String text = text(doc, "status").orElse("");
+    WorkerStatus status = WorkerStatus.parse(text).filter(REQUESTABLE::contains)
+        .orElseThrow(() -> badRequest(
+            "status: expected asleep, awake, shutdown or offline, got \"" + text + "\""));
     JsonNode lazy = doc.path("lazy");
     if (!lazy.isMissingNode() && !lazy.isNull() && !lazy.isBoolean()) {
       throw badRequest("lazy: expected true or false");
@@ -283,6 +280,6 @@ final class Documents {
   }
 
   private static WorkerException badRequest(String message) {
-    return new WorkerException(400, message);
+    return new WorkerException(WorkerException.Kind.MALFORMED, message);
   }
 }

@@ -4,30 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
-/** The values and shapes of Flamenco's worker protocol that the store and the routes share. */
+/** The shapes of Flamenco's worker protocol that the operations and the routes share. */
 final class Protocol {
-  // Worker statuses.
-  static final String STARTING = "starting";
-  static final String AWAKE = "awake";
-  static final String ASLEEP = "asleep";
-  static final String SHUTDOWN = "shutdown";
-  static final String OFFLINE = "offline";
-  static final String TIMEOUT = "timeout";
-  /** Statuses a worker may acknowledge. */
-  static final Set<String> WORKER_STATUSES =
-      Set.of(STARTING, AWAKE, ASLEEP, SHUTDOWN, OFFLINE, TIMEOUT, "error", "testing");
-
-  // Task statuses.
-  static final String QUEUED = "queued";
-  static final String ACTIVE = "active";
-  static final String COMPLETED = "completed";
-  static final String FAILED = "failed";
-  static final String SOFT_FAILED = "soft-failed";
-  static final String CANCELED = "canceled";
-  static final String PAUSED = "paused";
-
   private Protocol() {}
 
   /** Where a request came from, recorded as the worker's last activity. */
@@ -49,19 +28,25 @@ final class Protocol {
   record SignOn(
       Optional<List<String>> taskTypes, Optional<String> nickname, int cores, long memoryMb) {}
 
-  /** A stored worker, as the {@code Worker} document shows it; times in epoch milliseconds. */
+  /**
+   * A stored worker, as the {@code Worker} document shows it; times in epoch milliseconds, and
+   * {@code cores} and {@code memoryMb} 0 when the worker did not say.
+   */
   record Worker(
       String id,
       String nickname,
       String address,
-      String status,
+      WorkerStatus status,
       String platform,
       List<String> taskTypes,
       String software,
-      String statusRequested,
+      Optional<WorkerStatus> statusRequested,
       boolean lazyStatusRequest,
       Optional<String> currentTask,
-      long lastActivity) {
+      long lastActivity,
+      int cores,
+      long memoryMb,
+      long registered) {
     Worker {
       taskTypes = List.copyOf(taskTypes);
     }
@@ -92,24 +77,60 @@ final class Protocol {
   record TaskUpdate(
       Optional<String> status, Optional<String> activity, OptionalInt progress, String log) {}
 
-  /** What {@code /task} answers. */
-  interface Fetch {}
+  /**
+   * What {@code /task} answers. Sealed, and read only through {@link #answer}: a new kind of
+   * answer does not compile until every reader says what to do with it.
+   */
+  sealed interface Fetch permits StatusRequested, NoTaskTypes, NothingToDo, Assigned {
+    <T> T answer(Answers<T> answers);
+  }
+
+  /** One way to read each kind of {@link Fetch}. */
+  interface Answers<T> {
+    T statusRequested(WorkerStatus status);
+
+    T noTaskTypes();
+
+    T nothingToDo();
+
+    T assigned(Task task, boolean fresh);
+  }
 
   /** A status change is pending: 423 with it. */
-  record StatusRequested(String status) implements Fetch {}
+  record StatusRequested(WorkerStatus status) implements Fetch {
+    @Override
+    public <T> T answer(Answers<T> answers) {
+      return answers.statusRequested(status);
+    }
+  }
 
   /** The worker supports no task types: 406. */
-  record NoTaskTypes() implements Fetch {}
+  record NoTaskTypes() implements Fetch {
+    @Override
+    public <T> T answer(Answers<T> answers) {
+      return answers.noTaskTypes();
+    }
+  }
 
   /** Nothing fits now: 204. */
-  record NothingToDo() implements Fetch {}
+  record NothingToDo() implements Fetch {
+    @Override
+    public <T> T answer(Answers<T> answers) {
+      return answers.nothingToDo();
+    }
+  }
 
   /** Run this task; {@code fresh} when it was just assigned, not resumed. */
-  record Assigned(Task task, boolean fresh) implements Fetch {}
+  record Assigned(Task task, boolean fresh) implements Fetch {
+    @Override
+    public <T> T answer(Answers<T> answers) {
+      return answers.assigned(task, fresh);
+    }
+  }
 
   /** An operator's request that a worker take {@code status}, at once or once its task is done. */
-  record StatusRequest(String status, boolean lazy) {}
+  record StatusRequest(WorkerStatus status, boolean lazy) {}
 
-  /** {@code MayKeepRunningResponse}; empty strings are left out of the document. */
-  record MayRun(boolean mayKeepRunning, String reason, String statusRequested) {}
+  /** {@code MayKeepRunningResponse}; an empty reason is left out of the document. */
+  record MayRun(boolean mayKeepRunning, String reason, Optional<WorkerStatus> statusRequested) {}
 }

@@ -33,7 +33,7 @@ final class RegistrationGuard {
     this.clock = clock;
   }
 
-  /** @throws WorkerException 403 when a registration secret is set and the token is not good */
+  /** @throws WorkerException FORBIDDEN when a registration secret is set and the token is not good */
   void check(String authorization) {
     if (secret.isEmpty()) {
       return;
@@ -87,6 +87,6 @@ final class RegistrationGuard {
   }
 
   private static WorkerException forbidden(String message) {
-    return new WorkerException(403, message);
+    return new WorkerException(WorkerException.Kind.FORBIDDEN, message);
   }
 }

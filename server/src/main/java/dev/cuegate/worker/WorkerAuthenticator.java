@@ -38,7 +38,7 @@ final class WorkerAuthenticator {
   /**
    * The worker id the {@code Authorization} header proves.
    *
-   * @throws WorkerException 401 for a missing, malformed or wrong credential
+   * @throws WorkerException UNAUTHENTICATED for a missing, malformed or wrong credential
    */
   String authenticate(String authorization) {
     String[] credentials = credentials(authorization);
@@ -93,6 +93,6 @@ final class WorkerAuthenticator {
   }
 
   private static WorkerException unauthorized(String message) {
-    return new WorkerException(401, message);
+    return new WorkerException(WorkerException.Kind.UNAUTHENTICATED, message);
   }
 }

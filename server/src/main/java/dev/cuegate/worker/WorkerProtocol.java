@@ -1,24 +1,37 @@
 package dev.cuegate.worker;
 
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
+import dev.cuegate.farm.store.HostDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The Flamenco-v2-compatible worker protocol (DESIGN §3.1) over the embedded farm: HTTP workers
- * register, take the farm's frames as tasks, report progress and logs.
+ * The Flamenco-v2-compatible worker protocol over the embedded farm (docs/WORKERS.md): HTTP
+ * workers register, take the farm's frames as tasks, report progress and logs.
  *
  * <p>Wire it as {@code create} → {@code mountOn} → {@code start} before the server starts, and
  * {@code close} after the server stopped.
  */
 public interface WorkerProtocol extends AutoCloseable {
 
-  /** Adds the worker endpoints and {@code /logfile/…}. */
+  /**
+   * Adds the worker endpoints and {@code /logfile/…}, with the routes people call
+   * ({@code /logfile/…}, {@code /api/workers…}) checking a user's bearer token.
+   */
   void mountOn(ServerBuilder sb);
+
+  /**
+   * Adds the worker endpoints. {@code guard} wraps every route a person calls
+   * ({@code /logfile/…}, {@code /api/workers}, {@code /api/workers/{id}/status-request}), as the
+   * server guards its API; the workers' own routes check their HTTP Basic credentials instead.
+   */
+  void mountOn(ServerBuilder routes, Function<? super HttpService, ? extends HttpService> guard);
 
   /** Starts the periodic timeout sweep. */
   void start();
@@ -39,10 +52,15 @@ public interface WorkerProtocol extends AutoCloseable {
 
   /**
    * The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}; {@code users}
-   * checks the bearer tokens of people reading logs.
+   * checks the bearer tokens of people when mounted without a guard.
    */
   static WorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config, Path dataDir,
       TokenVerifier users, Clock clock) {
     return DefaultWorkerProtocol.create(farm, config, dataDir, users, clock);
+  }
+
+  /** The farm's hosts: the workers in its database. */
+  static HostDirectory hosts() {
+    return WorkerDirectory.create();
   }
 }

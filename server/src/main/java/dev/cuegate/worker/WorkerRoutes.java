@@ -11,17 +11,12 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.cuegate.auth.AuthException;
-import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.db.StoreException;
 import dev.cuegate.farm.store.FarmException;
-import dev.cuegate.farm.store.StoreException;
-import dev.cuegate.worker.Protocol.Assigned;
-import dev.cuegate.worker.Protocol.Fetch;
 import dev.cuegate.worker.Protocol.MayRun;
-import dev.cuegate.worker.Protocol.NoTaskTypes;
 import dev.cuegate.worker.Protocol.Registration;
 import dev.cuegate.worker.Protocol.StatusRequest;
-import dev.cuegate.worker.Protocol.StatusRequested;
+import dev.cuegate.worker.Protocol.Task;
 import dev.cuegate.worker.Protocol.TaskUpdate;
 import dev.cuegate.worker.Protocol.Visit;
 import dev.cuegate.worker.Protocol.Worker;
@@ -30,54 +25,56 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker endpoints of DESIGN §3.1 on the API port. Every request is handled off the event
- * loop (password hashing and database transactions block) and answers at once: nothing waits
- * for work to appear.
+ * The worker endpoints on the API port (docs/WORKERS.md). Workers prove who they are with HTTP
+ * Basic ({@link WorkerAuthDecorator}); the routes people call are guarded by whatever the server
+ * guards its API with. Every request is handled off the event loop (password hashing and
+ * database transactions block) and answers at once: nothing waits for work to appear. Refusals
+ * become HTTP statuses in one place, {@link #refusal}.
  */
 final class WorkerRoutes {
   private static final Logger log = LoggerFactory.getLogger(WorkerRoutes.class);
   private static final String BASIC_CHALLENGE = "Basic realm=\"cuegate\"";
-  private static final String BEARER_CHALLENGE = "Bearer realm=\"cuegate\"";
 
-  /** One endpoint's work; {@code workerId} is null on routes without worker authentication. */
+  /** One endpoint's work. */
   @FunctionalInterface
   private interface Handler {
-    HttpResponse handle(ServiceRequestContext ctx, AggregatedHttpRequest req, String workerId,
-        Visit visit);
+    HttpResponse handle(ServiceRequestContext ctx, AggregatedHttpRequest req, Visit visit);
   }
 
-  private final WorkerStore store;
-  private final WorkerAuthenticator authenticator;
+  private final WorkerOperations operations;
+  private final WorkerAuthDecorator workers;
   private final RegistrationGuard registration;
+  private final WorkerAuthenticator authenticator;
   private final SecretHash secrets;
   private final TaskLogs logs;
   private final LatestOutputs outputs;
-  private final TokenVerifier users;
   private final WorkerVariables variables;
 
-  WorkerRoutes(WorkerStore store, WorkerAuthenticator authenticator,
+  WorkerRoutes(WorkerOperations operations, WorkerAuthenticator authenticator,
       RegistrationGuard registration, SecretHash secrets, TaskLogs logs, LatestOutputs outputs,
-      TokenVerifier users, WorkerVariables variables) {
-    this.store = store;
+      WorkerVariables variables) {
+    this.operations = operations;
     this.authenticator = authenticator;
+    this.workers = new WorkerAuthDecorator(authenticator);
     this.registration = registration;
     this.secrets = secrets;
     this.logs = logs;
     this.outputs = outputs;
-    this.users = users;
     this.variables = variables;
   }
 
-  void mountOn(ServerBuilder sb) {
-    sb.route().post("/register-worker").build(open(this::register));
+  /** Mounts the routes; {@code guard} wraps those a person calls, not the workers' own. */
+  void mountOn(ServerBuilder sb, Function<? super HttpService, ? extends HttpService> guard) {
+    sb.route().post("/register-worker").build(serve(this::register));
     sb.route().post("/sign-on").build(worker(this::signOn));
     sb.route().post("/sign-off").build(worker(this::signOff));
-    // The seed says GET; Flamenco's Python worker sends POST.
+    // Flamenco's manager documents GET; its Python worker sends POST.
     sb.route().path("/task").methods(HttpMethod.GET, HttpMethod.POST).build(worker(this::task));
     sb.route().post("/tasks/{id}/update").build(worker(this::update));
     sb.route().post("/tasks/{id}/return").build(worker(this::returnTask));
@@ -85,18 +82,19 @@ final class WorkerRoutes {
     sb.route().get("/status-change").build(worker(this::statusChange));
     sb.route().post("/ack-status-change/{status}").build(worker(this::acknowledge));
     sb.route().post("/output-produced").build(worker(this::outputProduced));
-    sb.route().get("/logfile/{job}/{task}").build(forUsers(this::logfile));
-    sb.route().get("/api/workers").build(forUsers(this::listWorkers));
-    sb.route().post("/api/workers/{id}/status-request").build(forUsers(this::requestStatus));
+    sb.route().get("/logfile/{job}/{task}").build(guard.apply(serve(this::logfile)));
+    sb.route().get("/api/workers").build(guard.apply(serve(this::listWorkers)));
+    sb.route().post("/api/workers/{id}/status-request")
+        .build(guard.apply(serve(this::requestStatus)));
   }
 
   // Endpoints
 
   private HttpResponse register(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String unused, Visit visit) {
+      Visit visit) {
     registration.check(req.headers().get(HttpHeaderNames.AUTHORIZATION));
     Registration doc = Documents.registration(req.content().array());
-    Worker worker = store.register(doc, secrets.hash(doc.secret()), visit);
+    Worker worker = operations.register(doc, secrets.hash(doc.secret()), visit);
     authenticator.remember(worker.id(), doc.secret());
     log.info("worker {} registered as \"{}\" from {} ({}, task types {})", worker.id(),
         worker.nickname(), visit.address(), worker.platform(), worker.taskTypes());
@@ -104,34 +102,47 @@ final class WorkerRoutes {
   }
 
   private HttpResponse signOn(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
-    store.signOn(workerId, Documents.signOn(req.content().array()), visit);
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
+    operations.signOn(workerId, Documents.signOn(req.content().array()), visit);
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
   private HttpResponse signOff(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
-    store.signOff(workerId);
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
+    operations.signOff(workerId);
     log.info("worker {} signed off; its tasks went back to the queue", workerId);
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
   private HttpResponse task(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
-    Fetch fetch = store.fetch(workerId, visit);
-    if (fetch instanceof StatusRequested requested) {
-      return json(HttpStatus.LOCKED, Documents.workerStatus(requested.status()));
-    }
-    if (fetch instanceof NoTaskTypes) {
-      return text(HttpStatus.NOT_ACCEPTABLE, "the worker supports no task types");
-    }
-    if (fetch instanceof Assigned assigned) {
-      if (assigned.fresh()) {
-        logs.rotate(assigned.task().job(), assigned.task().id());
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
+    return operations.fetch(workerId, visit).answer(new Protocol.Answers<>() {
+      @Override
+      public HttpResponse statusRequested(WorkerStatus status) {
+        return json(HttpStatus.LOCKED, Documents.workerStatus(status));
       }
-      return json(HttpStatus.OK, Documents.task(assigned.task(), forPlatformOf(workerId)));
-    }
-    return HttpResponse.of(HttpStatus.NO_CONTENT);
+
+      @Override
+      public HttpResponse noTaskTypes() {
+        return text(HttpStatus.NOT_ACCEPTABLE, "the worker supports no task types");
+      }
+
+      @Override
+      public HttpResponse nothingToDo() {
+        return HttpResponse.of(HttpStatus.NO_CONTENT);
+      }
+
+      @Override
+      public HttpResponse assigned(Task task, boolean fresh) {
+        if (fresh) {
+          logs.rotate(task.job(), task.id());
+        }
+        return json(HttpStatus.OK, Documents.task(task, forPlatformOf(workerId)));
+      }
+    });
   }
 
   /** The worker's platform is read only when there are variables to choose values by. */
@@ -139,59 +150,65 @@ final class WorkerRoutes {
     if (variables.isEmpty()) {
       return UnaryOperator.identity();
     }
-    String platform = store.worker(workerId).platform();
+    String platform = operations.worker(workerId).platform();
     return text -> variables.expand(text, platform);
   }
 
   private HttpResponse update(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
     String taskId = id(ctx, "id", "task");
     TaskUpdate update = Documents.taskUpdate(req.content().array());
-    WorkerStore.LogTarget target = store.update(workerId, taskId, update, visit);
+    WorkerOperations.LogTarget target = operations.update(workerId, taskId, update, visit);
     logs.append(target.jobId(), taskId, update.log());
     target.frameLog().ifPresent(file -> logs.appendIfWritable(file, update.log()));
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
   private HttpResponse returnTask(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
-    store.returnTask(workerId, id(ctx, "id", "task"), visit);
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
+    operations.returnTask(workerId, id(ctx, "id", "task"), visit);
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
   private HttpResponse mayRun(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
     String taskId = ctx.pathParam("id");
     // Even this 404 is a MayKeepRunningResponse: anything else stops the worker's watchdog.
     if (!Ids.valid(taskId)) {
       return json(HttpStatus.NOT_FOUND, Documents.mayRun(
-          new MayRun(false, "\"" + taskId + "\" is not a task id", "")));
+          new MayRun(false, "\"" + taskId + "\" is not a task id", Optional.empty())));
     }
-    return json(HttpStatus.OK, Documents.mayRun(store.mayRun(workerId, taskId, visit)));
+    return json(HttpStatus.OK, Documents.mayRun(operations.mayRun(workerId, taskId, visit)));
   }
 
   private HttpResponse statusChange(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
-    return store.statusChange(workerId, visit)
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
+    return operations.statusChange(workerId, visit)
         .map(status -> json(HttpStatus.OK, Documents.workerStatus(status)))
         .orElseGet(() -> HttpResponse.of(HttpStatus.NO_CONTENT));
   }
 
   private HttpResponse acknowledge(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
-    String status = ctx.pathParam("status");
-    if (!Protocol.WORKER_STATUSES.contains(status)) {
-      throw new WorkerException(400, "\"" + status + "\" is not a worker status");
-    }
-    store.acknowledge(workerId, status);
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
+    String text = ctx.pathParam("status");
+    WorkerStatus status = WorkerStatus.parse(text).orElseThrow(() -> new WorkerException(
+        WorkerException.Kind.MALFORMED, "\"" + text + "\" is not a worker status"));
+    operations.acknowledge(workerId, status);
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
   private HttpResponse outputProduced(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String workerId, Visit visit) {
+      Visit visit) {
+    String workerId = WorkerAuthDecorator.workerId(ctx);
     List<String> paths = Documents.paths(req.content().array());
     if (paths.isEmpty()) {
-      throw new WorkerException(422, "paths: at least one image path is required");
+      throw new WorkerException(WorkerException.Kind.INVALID,
+          "paths: at least one image path is required");
     }
     outputs.offer(workerId, paths);
     return HttpResponse.of(HttpStatus.NO_CONTENT);
@@ -199,11 +216,12 @@ final class WorkerRoutes {
 
   /** A task's log, whole for command-line clients. */
   private HttpResponse logfile(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String unused, Visit visit) {
+      Visit visit) {
     String jobId = id(ctx, "job", "job");
     String taskId = id(ctx, "task", "task");
-    if (!store.hasTask(jobId, taskId)) {
-      throw new WorkerException(404, "job " + jobId + " has no task " + taskId);
+    if (!operations.hasTask(jobId, taskId)) {
+      throw new WorkerException(WorkerException.Kind.NOT_FOUND,
+          "job " + jobId + " has no task " + taskId);
     }
     Optional<String> text = logs.read(jobId, taskId, wantsWholeFile(visit.software()));
     return text
@@ -213,28 +231,19 @@ final class WorkerRoutes {
 
   /** For operators: the registered workers. */
   private HttpResponse listWorkers(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String unused, Visit visit) {
-    return json(HttpStatus.OK, Documents.workers(store.workers()));
+      Visit visit) {
+    return json(HttpStatus.OK, Documents.workers(operations.workers()));
   }
 
   /** For operators: ask a worker to sleep, wake up, shut down or go offline. */
   private HttpResponse requestStatus(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      String unused, Visit visit) {
+      Visit visit) {
     String workerId = id(ctx, "id", "worker");
     StatusRequest request = Documents.statusRequest(req.content().array());
-    store.requestStatus(workerId, request.status(), request.lazy());
-    log.info("worker {} asked to go {} ({})", workerId, request.status(),
+    operations.requestStatus(workerId, request.status(), request.lazy());
+    log.info("worker {} asked to go {} ({})", workerId, request.status().wire(),
         request.lazy() ? "once its task is done" : "now");
     return HttpResponse.of(HttpStatus.NO_CONTENT);
-  }
-
-  private Optional<HttpResponse> refuseWithoutUserToken(AggregatedHttpRequest req) {
-    try {
-      users.verify(req.headers().get(HttpHeaderNames.AUTHORIZATION));
-      return Optional.empty();
-    } catch (AuthException e) {
-      return Optional.of(unauthorized(BEARER_CHALLENGE, e.getMessage()));
-    }
   }
 
   /** Command-line downloads get the whole file; browsers get head and tail of a large one. */
@@ -245,41 +254,25 @@ final class WorkerRoutes {
 
   // Plumbing
 
-  private HttpService open(Handler handler) {
-    return serve(handler, false);
-  }
-
+  /** A worker's route: its Basic credentials first. */
   private HttpService worker(Handler handler) {
-    return serve(handler, true);
+    return serve(handler).decorate(workers);
   }
 
-  /** For people, not workers: a user's bearer token, as on the API. */
-  private HttpService forUsers(Handler handler) {
-    return open((ctx, req, unused, visit) -> refuseWithoutUserToken(req)
-        .orElseGet(() -> handler.handle(ctx, req, unused, visit)));
-  }
-
-  private HttpService serve(Handler handler, boolean authenticated) {
+  private HttpService serve(Handler handler) {
     return (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(
-        aggregated -> respond(ctx, aggregated, handler, authenticated),
-        ctx.blockingTaskExecutor()));
+        aggregated -> respond(ctx, aggregated, handler), ctx.blockingTaskExecutor()));
   }
 
-  private HttpResponse respond(ServiceRequestContext ctx, AggregatedHttpRequest req,
-      Handler handler, boolean authenticated) {
+  private static HttpResponse respond(ServiceRequestContext ctx, AggregatedHttpRequest req,
+      Handler handler) {
     String software = Optional.ofNullable(req.headers().get(HttpHeaderNames.USER_AGENT))
         .orElse("");
     Visit visit = new Visit(ctx.clientAddress().getHostAddress(), software);
     try {
-      String workerId = authenticated
-          ? authenticator.authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION))
-          : null;
-      return handler.handle(ctx, req, workerId, visit);
+      return handler.handle(ctx, req, visit);
     } catch (WorkerException e) {
-      if (e.status() == 401) {
-        return unauthorized(BASIC_CHALLENGE, e.getMessage());
-      }
-      return text(HttpStatus.valueOf(e.status()), e.getMessage());
+      return refusal(e);
     } catch (FarmException e) {
       // A frame changed under the worker (an operator's kill or retry) between two checks.
       return text(e.kind() == FarmException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND
@@ -290,11 +283,24 @@ final class WorkerRoutes {
     }
   }
 
+  /** The answer to a refused request: the one place refusals become HTTP statuses. */
+  static HttpResponse refusal(WorkerException e) {
+    return switch (e.kind()) {
+      case UNAUTHENTICATED -> unauthorized(BASIC_CHALLENGE, e.getMessage());
+      case FORBIDDEN -> text(HttpStatus.FORBIDDEN, e.getMessage());
+      case MALFORMED -> text(HttpStatus.BAD_REQUEST, e.getMessage());
+      case INVALID -> text(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+      case NOT_FOUND -> text(HttpStatus.NOT_FOUND, e.getMessage());
+      case CONFLICT -> text(HttpStatus.CONFLICT, e.getMessage());
+    };
+  }
+
   /** A path id; a malformed one names nothing, so it is a 404 like an unknown one. */
   private static String id(ServiceRequestContext ctx, String param, String what) {
     String id = ctx.pathParam(param);
     if (!Ids.valid(id)) {
-      throw new WorkerException(404, "\"" + id + "\" is not a " + what + " id");
+      throw new WorkerException(WorkerException.Kind.NOT_FOUND,
+          "\"" + id + "\" is not a " + what + " id");
     }
     return id;
   }

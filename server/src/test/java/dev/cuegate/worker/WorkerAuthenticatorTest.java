@@ -72,7 +72,8 @@ class WorkerAuthenticatorTest {
 
     assertThatThrownBy(() -> authenticator.authenticate(basic(ID, "guess")))
         .isInstanceOf(WorkerException.class)
-        .satisfies(e -> assertThat(((WorkerException) e).status()).isEqualTo(401));
+        .satisfies(e -> assertThat(((WorkerException) e).kind())
+            .isEqualTo(WorkerException.Kind.UNAUTHENTICATED));
   }
 
   @Test

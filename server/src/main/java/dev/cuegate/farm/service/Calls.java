@@ -1,17 +1,14 @@
 package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.spec.FrameRange;
-import dev.cuegate.farm.spec.SpecException;
 import dev.cuegate.farm.store.FarmException;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FrameQuery;
 import dev.cuegate.farm.store.JobQuery;
-import dev.cuegate.farm.store.StoreException;
 import dev.cuegate.proto.job.FrameSearchCriteria;
 import dev.cuegate.proto.job.Job;
 import dev.cuegate.proto.job.JobSearchCriteria;
 import dev.cuegate.proto.job.Layer;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.HashSet;
 import java.util.List;
@@ -19,32 +16,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Answers one unary call from the store, turning refusals into gRPC statuses. */
+/**
+ * Answers one unary call from the store, and reads what requests name. What {@code work} throws
+ * becomes the call's status in {@link ExceptionStatusInterceptor}.
+ */
 final class Calls {
-  private static final Logger log = LoggerFactory.getLogger(Calls.class);
-
   private Calls() {}
 
   static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
-    T reply;
-    try {
-      reply = work.get();
-    } catch (FarmException e) {
-      observer.onError(e.toStatus());
-      return;
-    } catch (SpecException e) {
-      observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage())
-          .asRuntimeException());
-      return;
-    } catch (StoreException e) {
-      log.error("embedded farm database failed", e);
-      observer.onError(Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
-      return;
-    }
-    observer.onNext(reply);
+    observer.onNext(work.get());
     observer.onCompleted();
   }
 

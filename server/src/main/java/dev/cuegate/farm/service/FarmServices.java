@@ -1,6 +1,7 @@
 package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.HostDirectory;
 import io.grpc.BindableService;
 import io.grpc.HandlerRegistry;
 import io.grpc.ServerInterceptors;
@@ -12,23 +13,24 @@ import java.util.stream.Stream;
 public final class FarmServices {
   private final List<ServerServiceDefinition> services;
   private final NeedsCuebot needsCuebot = new NeedsCuebot();
+  private final ExceptionStatusInterceptor refusals = new ExceptionStatusInterceptor();
 
-  private FarmServices(FarmStore store) {
+  private FarmServices(FarmStore store, HostDirectory hosts) {
     this.services = Stream.<BindableService>of(
             new ShowService(store),
             new JobService(store),
             new LayerService(store),
             new FrameService(store),
             new GroupService(store),
-            new HostService(store),
+            new HostService(store, hosts),
             new CueService())
-        .map(service -> ServerInterceptors.intercept(service, needsCuebot))
+        .map(service -> ServerInterceptors.intercept(service, needsCuebot, refusals))
         .toList();
   }
 
-  /** The services backed by {@code store}. */
-  public static FarmServices of(FarmStore store) {
-    return new FarmServices(store);
+  /** The services backed by {@code store}, with {@code hosts} as the farm's hosts. */
+  public static FarmServices of(FarmStore store, HostDirectory hosts) {
+    return new FarmServices(store, hosts);
   }
 
   /** One definition per implemented OpenCue service. */

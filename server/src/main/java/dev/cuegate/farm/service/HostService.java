@@ -2,6 +2,8 @@ package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.FarmException;
 import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.FarmTransaction;
+import dev.cuegate.farm.store.HostDirectory;
 import dev.cuegate.farm.store.HostRow;
 import dev.cuegate.proto.host.HardwareState;
 import dev.cuegate.proto.host.Host;
@@ -20,34 +22,33 @@ import dev.cuegate.proto.host.HostUnlockRequest;
 import dev.cuegate.proto.host.HostUnlockResponse;
 import dev.cuegate.proto.host.LockState;
 import io.grpc.stub.StreamObserver;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code host.HostInterface}: the HTTP workers are the farm's hosts. Locking a host asks its
- * worker to fall asleep once its task is done (running work continues, as in OpenCue); unlocking
- * wakes it up.
+ * {@code host.HostInterface}: the farm's hosts, as the {@link HostDirectory} keeps them (the HTTP
+ * workers). Locking a host lets its running work finish, as in OpenCue.
  */
 final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   /** The allocation every host of the embedded farm is in, as in a fresh OpenCue. */
   private static final String ALLOCATION = "local.general";
-  private static final Set<String> UP = Set.of("awake", "asleep", "starting");
-  private static final String ASLEEP = "asleep";
 
   private final FarmStore store;
+  private final HostDirectory directory;
 
-  HostService(FarmStore store) {
+  HostService(FarmStore store, HostDirectory directory) {
     this.store = store;
+    this.directory = directory;
   }
 
   @Override
   public void getHosts(HostGetHostsRequest request, StreamObserver<HostGetHostsResponse> observer) {
     Calls.answer(observer, () -> {
       Predicate<Host> matches = criteria(request.getR());
-      List<Host> hosts = store.hosts().stream().map(HostService::host).filter(matches).toList();
+      List<Host> hosts = hosts().stream().map(HostService::host).filter(matches).toList();
       return HostGetHostsResponse.newBuilder()
           .setHosts(HostSeq.newBuilder().addAllHosts(hosts))
           .build();
@@ -73,7 +74,7 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   public void lock(HostLockRequest request, StreamObserver<HostLockResponse> observer) {
     Calls.answer(observer, () -> {
       HostRow host = named(request.getHost());
-      store.requestHostStatus(host.id(), ASLEEP, true);
+      change(host, directory::lock);
       return HostLockResponse.getDefaultInstance();
     });
   }
@@ -82,12 +83,7 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   public void unlock(HostUnlockRequest request, StreamObserver<HostUnlockResponse> observer) {
     Calls.answer(observer, () -> {
       HostRow host = named(request.getHost());
-      // An awake worker with a pending lock only needs the request withdrawn.
-      if (host.status().equals(ASLEEP)) {
-        store.requestHostStatus(host.id(), "awake", false);
-      } else {
-        store.requestHostStatus(host.id(), "", false);
-      }
+      change(host, directory::unlock);
       return HostUnlockResponse.getDefaultInstance();
     });
   }
@@ -109,16 +105,33 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   }
 
   private HostRow find(Predicate<HostRow> which, String missing) {
-    return store.hosts().stream()
+    return hosts().stream()
         .filter(which)
         .findFirst()
         .orElseThrow(() -> new FarmException(FarmException.Kind.NOT_FOUND, missing));
   }
 
+  private List<HostRow> hosts() {
+    return store.transaction(directory::hosts);
+  }
+
+  /** A lock or unlock; a host that vanished since it was looked up is not found either. */
+  private void change(HostRow host, Change change) {
+    if (!store.transaction(tx -> change.apply(tx, host.id()))) {
+      throw new FarmException(FarmException.Kind.NOT_FOUND, "host " + host.id()
+          + " does not exist");
+    }
+  }
+
+  /** {@link HostDirectory#lock} or {@link HostDirectory#unlock}. */
+  @FunctionalInterface
+  private interface Change {
+    boolean apply(FarmTransaction tx, String hostId) throws SQLException;
+  }
+
   private static Host host(HostRow row) {
     boolean idle = row.activeTasks() == 0;
     long memoryKib = row.memoryMb() * 1024;
-    boolean locked = row.status().equals(ASLEEP) || row.statusRequested().equals(ASLEEP);
     return Host.newBuilder()
         .setId(row.id())
         .setName(row.name())
@@ -133,8 +146,8 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
         .setPingTime((int) (row.lastActivity() / 1000))
         .setOs(row.platform())
         .addAllTags(row.taskTypes())
-        .setState(UP.contains(row.status()) ? HardwareState.UP : HardwareState.DOWN)
-        .setLockState(locked ? LockState.LOCKED : LockState.OPEN)
+        .setState(row.up() ? HardwareState.UP : HardwareState.DOWN)
+        .setLockState(row.locked() ? LockState.LOCKED : LockState.OPEN)
         .build();
   }
 

@@ -1,11 +1,13 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.db.Sql;
+
 import dev.cuegate.farm.spec.DependDefinition;
 import dev.cuegate.farm.spec.DependType;
 import dev.cuegate.farm.spec.FrameRange;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
-import java.sql.Connection;
+import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +45,9 @@ final class Dependencies {
     }
   }
 
-  private final Connection connection;
+  private final Transaction connection;
 
-  Dependencies(Connection connection) {
+  Dependencies(Transaction connection) {
     this.connection = connection;
   }
 

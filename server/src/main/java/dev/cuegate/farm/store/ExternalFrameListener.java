@@ -1,6 +1,6 @@
 package dev.cuegate.farm.store;
 
-import java.sql.Connection;
+import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
 
 /**
@@ -17,6 +17,6 @@ public interface ExternalFrameListener {
    * The frame {@code frameId} ended with {@code exitStatus} (0 success) and {@code exitSignal}
    * (0 when no signal ended it).
    */
-  void ended(Connection connection, String frameId, int exitStatus, int exitSignal)
+  void ended(Transaction connection, String frameId, int exitStatus, int exitSignal)
       throws SQLException;
 }

@@ -1,10 +1,12 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.db.Sql;
+
 import dev.cuegate.farm.spec.LayerType;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
 import java.nio.file.Path;
-import java.sql.Connection;
+import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -13,15 +15,15 @@ import java.util.Optional;
  * External jobs get no retries here: every end is final and goes to the scheduler, which decides.
  */
 final class ExternalFrames {
-  private final FarmStore store;
-  private final Connection connection;
+  private final Transaction connection;
+  private final FrameStates states;
   private final ExternalFrameListener listener;
   private final long now;
 
-  ExternalFrames(FarmStore store, Connection connection, ExternalFrameListener listener,
+  ExternalFrames(Transaction connection, FrameStates states, ExternalFrameListener listener,
       long now) {
-    this.store = store;
     this.connection = connection;
+    this.states = states;
     this.listener = listener;
     this.now = now;
   }
@@ -77,7 +79,7 @@ final class ExternalFrames {
           frame.number(), Integer.toString(frame.number()), FrameState.WAITING.name(),
           frame.number(), frame.command(), environment);
     }
-    store.refreshJob(connection, frame.jobId());
+    states.refreshJob(frame.jobId());
   }
 
   /**
@@ -85,7 +87,7 @@ final class ExternalFrames {
    * listener hears of it in this transaction.
    */
   FrameState end(String frameId, int exitStatus, int exitSignal) throws SQLException {
-    FrameRow frame = store.frame(connection, frameId);
+    FrameRow frame = Reads.frame(connection, frameId);
     if (frame.state() != FrameState.WAITING && frame.state() != FrameState.RUNNING) {
       throw new FarmException(FarmException.Kind.FAILED_PRECONDITION,
           "frame " + frame.name() + " is " + frame.state() + ", not running");
@@ -93,13 +95,13 @@ final class ExternalFrames {
     FrameState next = exitStatus == 0 ? FrameState.SUCCEEDED : FrameState.DEAD;
     Sql.update(connection, "UPDATE frame SET state = ?, exit_status = ?, stop_time = ?"
         + " WHERE id = ?", next.name(), exitStatus, now, frameId);
-    store.refreshJob(connection, frame.jobId());
+    states.refreshJob(frame.jobId());
     listener.ended(connection, frameId, exitStatus, exitSignal);
     return next;
   }
 
   /** The frame's own command and environment, when an outside scheduler gave them. */
-  static Optional<FrameCommand> command(Connection connection, String frameId)
+  static Optional<FrameCommand> command(Transaction connection, String frameId)
       throws SQLException {
     return Sql.one(connection, "SELECT command, environment FROM frame WHERE id = ?"
             + " AND command IS NOT NULL",
@@ -110,7 +112,7 @@ final class ExternalFrames {
    * Where OpenCue's tools look for the log of an external frame:
    * {@code <log_dir>/<job name>.<frame name>.rqlog}.
    */
-  static Optional<Path> logFile(Connection connection, String frameId) throws SQLException {
+  static Optional<Path> logFile(Transaction connection, String frameId) throws SQLException {
     return Sql.one(connection, "SELECT j.log_dir, j.name, f.name FROM frame f"
             + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?",
         row -> row.getString(1).isEmpty() ? null
@@ -118,7 +120,7 @@ final class ExternalFrames {
         frameId, true);
   }
 
-  static boolean isExternal(Connection connection, String jobId) throws SQLException {
+  static boolean isExternal(Transaction connection, String jobId) throws SQLException {
     return Sql.one(connection, "SELECT external FROM job WHERE id = ?",
         row -> row.getBoolean(1), jobId).orElse(false);
   }

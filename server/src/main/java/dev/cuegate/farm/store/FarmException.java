@@ -1,9 +1,9 @@
 package dev.cuegate.farm.store;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-
-/** A request the farm refuses, with the gRPC status it is answered with. */
+/**
+ * A request the farm refuses, and why; the farm's gRPC services answer it with the matching
+ * status (farm/service/ExceptionStatusInterceptor).
+ */
 public final class FarmException extends RuntimeException {
 
   /** Why the request is refused. */
@@ -23,17 +23,6 @@ public final class FarmException extends RuntimeException {
 
   public Kind kind() {
     return kind;
-  }
-
-  /** The refusal as the gRPC status a caller of the farm's services gets. */
-  public StatusRuntimeException toStatus() {
-    Status status = switch (kind) {
-      case NOT_FOUND -> Status.NOT_FOUND;
-      case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
-      case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
-      case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
-    };
-    return status.withDescription(getMessage()).asRuntimeException();
   }
 
   static FarmException notFound(String message) {

@@ -1,23 +1,28 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.db.Sql;
+
 import dev.cuegate.farm.spec.CommandTokens;
 import dev.cuegate.farm.spec.FrameDispatch;
 import dev.cuegate.farm.spec.FrameEnvironment;
 import dev.cuegate.farm.spec.FrameRange;
 import dev.cuegate.farm.spec.LayerDefinition;
 import dev.cuegate.farm.spec.PlannedFrame;
+import dev.cuegate.farm.spec.LayerType;
 import dev.cuegate.proto.job.FrameState;
+import dev.cuegate.proto.job.JobState;
 import java.nio.file.Path;
-import java.sql.Connection;
+import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * One open transaction of the farm, for work that must commit together with frame changes: the
- * worker protocol's own tables are reached through {@link #connection()}, frames only through the
- * methods here, which keep jobs, dependencies and retries consistent.
+ * One open transaction of the farm, for work that must commit together with frame changes. The
+ * farm's tables change only through the domain operations here, which keep jobs, dependencies
+ * and retries consistent; another package's own tables go through {@link #transaction()}.
  */
 public final class FarmTransaction {
 
@@ -30,47 +35,71 @@ public final class FarmTransaction {
     T run(FarmTransaction transaction) throws SQLException;
   }
 
-  private final FarmStore store;
-  private final Connection connection;
+  /**
+   * Waiting frames in the order hosts get them: job priority, then the oldest job, then OpenCue's
+   * dispatch order within the job. Only pending jobs that are not paused count.
+   */
+  private static final String WAITING_FRAMES =
+      "SELECT f.id, f.job_id, l.services, l.layer_type FROM frame f JOIN job j ON j.id = f.job_id"
+          + " JOIN layer l ON l.id = f.layer_id WHERE f.state = ? AND j.state = ? AND j.paused = ?"
+          + " ORDER BY j.priority DESC, j.start_time, j.id, f.dispatch_order, l.dispatch_order";
 
-  FarmTransaction(FarmStore store, Connection connection) {
-    this.store = store;
+  private final Transaction connection;
+  private final FrameStates states;
+
+  FarmTransaction(Transaction connection, FrameStates states) {
     this.connection = connection;
+    this.states = states;
   }
 
-  /** For tables outside the job model; commits with the rest of the transaction. */
-  public Connection connection() {
+  /**
+   * The same database transaction, for the calling package's own tables: they commit or roll
+   * back with the farm's changes. The farm's tables are not the caller's to touch.
+   */
+  public Transaction transaction() {
     return connection;
   }
 
   /** @throws FarmException NOT_FOUND when there is no such frame */
   public FrameRow frame(String frameId) throws SQLException {
-    return store.frame(connection, frameId);
+    return Reads.frame(connection, frameId);
   }
 
   /** @throws FarmException NOT_FOUND when there is no such job */
   public JobRow job(String jobId) throws SQLException {
-    return store.job(connection, jobId);
+    return Reads.job(connection, jobId);
+  }
+
+  /**
+   * The first waiting frame, in dispatch order, that {@code eligible} accepts (say, of a task
+   * type a worker runs); frames after it are not read.
+   */
+  public Optional<WaitingFrame> firstWaiting(Predicate<? super WaitingFrame> eligible)
+      throws SQLException {
+    return Sql.first(connection, WAITING_FRAMES,
+        row -> new WaitingFrame(row.getString(1), row.getString(2),
+            Rows.split(row.getString(3)), LayerType.valueOf(row.getString(4))),
+        eligible, FrameState.WAITING.name(), JobState.PENDING.name(), false);
   }
 
   /** WAITING becomes RUNNING. */
   public void startFrame(String frameId) throws SQLException {
-    store.startFrame(connection, frameId);
+    states.start(frameId);
   }
 
   /** A RUNNING frame ended with {@code exitStatus}; answers its new state (retries applied). */
   public FrameState finishFrame(String frameId, int exitStatus) throws SQLException {
-    return store.finishFrame(connection, frameId, exitStatus);
+    return states.finish(frameId, exitStatus);
   }
 
   /** A RUNNING frame goes back to WAITING without using a retry. */
   public void requeueFrame(String frameId) throws SQLException {
-    store.requeueFrame(connection, frameId);
+    states.requeue(frameId);
   }
 
   /** A WAITING frame that nobody can run fails for good; answers DEAD, or EATEN on autoeat. */
   public FrameState giveUpFrame(String frameId) throws SQLException {
-    return store.giveUpFrame(connection, frameId);
+    return states.giveUp(frameId);
   }
 
   /**
@@ -79,7 +108,7 @@ public final class FarmTransaction {
    * @throws FarmException ALREADY_EXISTS while that frame still waits or runs here
    */
   public void launchExternal(ExternalFrame frame) throws SQLException {
-    store.externalFrames(connection).launch(frame);
+    states.external().launch(frame);
   }
 
   /**
@@ -88,7 +117,7 @@ public final class FarmTransaction {
    */
   public FrameState endExternal(String frameId, int exitStatus, int exitSignal)
       throws SQLException {
-    return store.externalFrames(connection).end(frameId, exitStatus, exitSignal);
+    return states.external().end(frameId, exitStatus, exitSignal);
   }
 
   /** The frame's command, tokens replaced, and its environment: what a host runs. */
@@ -109,7 +138,7 @@ public final class FarmTransaction {
   /** Everything a host needs to run the frame: its command and environment come from this. */
   public FrameDispatch dispatch(String frameId) throws SQLException {
     FrameRow frame = frame(frameId);
-    LayerRow layer = store.layerRows(connection, "id = ?", frame.layerId()).get(0);
+    LayerRow layer = Reads.layerRows(connection, "id = ?", frame.layerId()).get(0);
     JobRow job = job(frame.jobId());
     Map<String, String> jobEnvironment = Sql.one(connection,
         "SELECT environment FROM job WHERE id = ?", row -> Rows.map(row.getString(1)),

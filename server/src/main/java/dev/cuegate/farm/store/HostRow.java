@@ -3,20 +3,18 @@ package dev.cuegate.farm.store;
 import java.util.List;
 
 /**
- * An HTTP worker as OpenCue's host calls show it. Times are epoch milliseconds.
+ * A render host as OpenCue's host calls show it. Times are epoch milliseconds.
  *
- * @param status the worker protocol's status ({@code awake}, {@code asleep}, {@code offline}, …)
- * @param statusRequested the status an operator asked for and the worker has not yet taken; empty
- *     when none
- * @param activeTasks how many tasks the worker is running
+ * @param up whether the host is signed on (working or asleep)
+ * @param locked whether the host is locked, or asked to lock once its work is done
+ * @param activeTasks how many frames the host is running
  */
 public record HostRow(
     String id,
     String name,
     String platform,
-    String status,
-    String statusRequested,
-    boolean lazyStatusRequest,
+    boolean up,
+    boolean locked,
     int cores,
     long memoryMb,
     List<String> taskTypes,

@@ -1,5 +1,7 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.db.Sql;
+
 import dev.cuegate.farm.spec.DependDefinition;
 import dev.cuegate.farm.spec.JobPlan;
 import dev.cuegate.farm.spec.JobSpec;
@@ -9,8 +11,7 @@ import dev.cuegate.farm.spec.Names;
 import dev.cuegate.farm.spec.PlannedFrame;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.UUID;
 
 /** Writes the jobs of one spec, their layers, frames and dependencies, inside the caller's transaction. */
 final class JobLauncher {
-  private final Connection connection;
+  private final Transaction connection;
   private final long now;
 
-  JobLauncher(Connection connection, long now) {
+  JobLauncher(Transaction connection, long now) {
     this.connection = connection;
     this.now = now;
   }
@@ -92,24 +93,16 @@ final class JobLauncher {
         layer.gpuMemoryKib(), layer.timeoutMinutes(), layer.timeoutLluMinutes(),
         Rows.json(layer.tags()), Rows.json(layer.services()), Rows.json(layer.limits()),
         Rows.json(layer.environment()), order);
-    try (PreparedStatement insert = connection.prepareStatement(
+    List<Object[]> frames = new ArrayList<>();
+    int frameOrder = 0;
+    for (PlannedFrame frame : plan.frames()) {
+      frames.add(new Object[] {UUID.randomUUID().toString(), jobId, id, frame.name(),
+          frame.number(), frame.lastNumber(), frame.frameSpec(), FrameState.WAITING.name(),
+          frameOrder++});
+    }
+    Sql.batch(connection,
         "INSERT INTO frame (id, job_id, layer_id, name, number, chunk_end, frame_spec, state,"
             + " depend_count, retry_count, exit_status, dispatch_order, start_time, stop_time)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0)")) {
-      int frameOrder = 0;
-      for (PlannedFrame frame : plan.frames()) {
-        insert.setString(1, UUID.randomUUID().toString());
-        insert.setString(2, jobId);
-        insert.setString(3, id);
-        insert.setString(4, frame.name());
-        insert.setInt(5, frame.number());
-        insert.setInt(6, frame.lastNumber());
-        insert.setString(7, frame.frameSpec());
-        insert.setString(8, FrameState.WAITING.name());
-        insert.setInt(9, frameOrder++);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0)", frames);
   }
 }

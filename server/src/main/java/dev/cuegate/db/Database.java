@@ -1,9 +1,10 @@
-package dev.cuegate.farm.store;
+package dev.cuegate.db;
 
 import dev.cuegate.config.ConfigView;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -11,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The farm's SQL database (SQLite or PostgreSQL): migrated on open, used one SERIALIZABLE
- * transaction at a time over one connection.
+ * CueGate's SQL database (SQLite or PostgreSQL): migrated on open, used one SERIALIZABLE
+ * transaction at a time over one connection. It knows no table: the farm, the worker protocol
+ * and the bridge each keep their own tables and migrations (docs/ARCHITECTURE.md).
  *
  * <p>Transactions are serialised in-process. The embedded farm has one writer (this process), and
  * SQLite would otherwise answer a second concurrent writer with SQLITE_BUSY; on PostgreSQL it
@@ -29,6 +31,13 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   /** How often a transaction that lost a serialization conflict runs before the caller sees it. */
   static final int ATTEMPTS = 20;
+  /**
+   * Each owner's migrations. They form one version sequence with one history, as the tables
+   * reference each other (a worker's task names a farm frame) and must be created in order; a
+   * new migration takes the next free version whichever owner it belongs to.
+   */
+  static final List<String> MIGRATIONS =
+      List.of("classpath:db/farm", "classpath:db/worker", "classpath:db/bridge");
 
   private final String url;
   private final Properties properties;
@@ -46,7 +55,7 @@ public final class Database implements AutoCloseable {
     Database database = new Database(jdbcUrl, properties(jdbcUrl));
     Flyway.configure()
         .dataSource(jdbcUrl, null, null)
-        .locations("classpath:db/farm")
+        .locations(MIGRATIONS.toArray(String[]::new))
         .load()
         .migrate();
     return database;
@@ -73,7 +82,7 @@ public final class Database implements AutoCloseable {
    */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Connection connection) throws SQLException;
+    T run(Transaction transaction) throws SQLException;
   }
 
   /**
@@ -102,7 +111,7 @@ public final class Database implements AutoCloseable {
   private <T> T attempt(Work<T> work) throws SQLException {
     Connection c = connection();
     try {
-      T result = work.run(c);
+      T result = work.run(new Transaction(c));
       c.commit();
       return result;
     } catch (SQLException e) {
@@ -131,7 +140,7 @@ public final class Database implements AutoCloseable {
 
   private Connection connection() throws SQLException {
     if (closed) {
-      throw new SQLException("the farm's database is closed");
+      throw new SQLException("the database is closed");
     }
     if (connection == null) {
       Connection c = DriverManager.getConnection(url, properties);
@@ -154,7 +163,7 @@ public final class Database implements AutoCloseable {
     try {
       c.close();
     } catch (SQLException e) {
-      log.debug("closing a broken connection to the farm's database", e);
+      log.debug("closing a broken connection to the database", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.cuegate.farm.store;
+package dev.cuegate.db;
 
 /** The database failed (not the caller's fault): answered as INTERNAL. */
 public final class StoreException extends RuntimeException {
