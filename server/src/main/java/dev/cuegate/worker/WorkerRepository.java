@@ -135,7 +135,7 @@ final class WorkerRepository {
                 + " COALESCE(SUM(CASE WHEN memory_mb > 0 THEN memory_mb ELSE ? END), 0),"
                 + " COUNT(*) FROM worker WHERE status IN (" + marks(statuses) + ")",
             row -> new Capacity(row.getInt(1), row.getLong(2), row.getInt(3)),
-            arguments(List.of(defaultCores, defaultMemoryMb), statuses))
+            arguments(List.of(defaultCores, defaultMemoryMb), statuses).toArray())
         .orElseThrow();
   }
 

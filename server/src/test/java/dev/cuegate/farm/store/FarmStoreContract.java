@@ -326,7 +326,8 @@ abstract class FarmStoreContract {
   void aLayerOnLayerDependencyStoredBeforeJobDependenciesExistedStillHoldsAndReleases()
       throws SQLException {
     // given: a database at the second migration, with a job whose comp frame waits on render
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/farm").target("2")
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/farm", "classpath:db/worker", "classpath:db/bridge")
+        .target("2")
         .load().migrate();
     try (Connection c = DriverManager.getConnection(url);
         Statement statement = c.createStatement()) {
