@@ -11,8 +11,10 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import dev.cuegate.auth.Principal;
 import dev.cuegate.db.StoreException;
 import dev.cuegate.farm.store.FarmException;
+import dev.cuegate.rest.RequestAttributes;
 import dev.cuegate.worker.Protocol.MayRun;
 import dev.cuegate.worker.Protocol.Registration;
 import dev.cuegate.worker.Protocol.StatusRequest;
@@ -241,7 +243,10 @@ final class WorkerRoutes {
     String workerId = id(ctx, "id", "worker");
     StatusRequest request = Documents.statusRequest(req.content().array());
     operations.requestStatus(workerId, request.status(), request.lazy());
-    log.info("worker {} asked to go {} ({})", workerId, request.status().wire(),
+    // The guard in front of this route stored who asked, when it checked a bearer token.
+    String asker = Optional.ofNullable(ctx.attr(RequestAttributes.PRINCIPAL))
+        .map(Principal::subject).orElse("an operator");
+    log.info("worker {} asked by {} to go {} ({})", workerId, asker, request.status().wire(),
         request.lazy() ? "once its task is done" : "now");
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
