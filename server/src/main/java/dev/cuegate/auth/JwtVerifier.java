@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.cuegate.config.GatewayConfig;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -56,21 +55,6 @@ public final class JwtVerifier implements TokenVerifier {
   /** Starts a verifier for tokens signed with this HMAC secret (at least one byte). */
   public static Builder builder(byte[] secret) {
     return new Builder(secret);
-  }
-
-  /** A verifier with the secret, leeway, issuer and audience from the configuration. */
-  public static JwtVerifier forConfig(GatewayConfig.Auth auth, Clock clock) {
-    return forConfig(auth, clock, List.of());
-  }
-
-  /** As {@link #forConfig(GatewayConfig.Auth, Clock)}, also accepting ES256 tokens of these keys. */
-  public static JwtVerifier forConfig(
-      GatewayConfig.Auth auth, Clock clock, List<ECPublicKey> ecPublicKeys) {
-    Builder builder =
-        builder(auth.secret()).leeway(auth.leeway()).clock(clock).ecPublicKeys(ecPublicKeys);
-    auth.issuer().ifPresent(builder::issuer);
-    auth.audience().ifPresent(builder::audience);
-    return builder.build();
   }
 
   @Override

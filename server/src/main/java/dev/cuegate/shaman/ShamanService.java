@@ -2,6 +2,7 @@ package dev.cuegate.shaman;
 
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -29,7 +30,7 @@ public interface ShamanService extends AutoCloseable {
    * yields a service that does nothing and touches no disk.
    */
   static ShamanService create(
-      ShamanConfig config, TokenVerifier verifier, MeterRegistry registry, Clock clock)
+      GatewayConfig.Shaman config, TokenVerifier verifier, MeterRegistry registry, Clock clock)
       throws IOException {
     if (!config.enabled()) {
       return new DisabledShamanService();

@@ -1,7 +1,7 @@
 package dev.cuegate.worker;
 
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.farm.store.StoreException;
@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
   }
 
   static DefaultWorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config,
-      Path dataDir, TokenVerifier users, Clock clock) {
+      Path dataDir, Clock clock) {
     SecureRandom random = new SecureRandom();
     WorkerStore store =
         new WorkerStore(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
@@ -45,14 +46,14 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
         new SecretHash(config.secretIterations(), random),
         new TaskLogs(dataDir.resolve("task-logs")),
         outputs,
-        users,
         new WorkerVariables(config.variables()));
     return new DefaultWorkerProtocol(store, routes, outputs);
   }
 
   @Override
-  public void mountOn(ServerBuilder sb) {
-    routes.mountOn(sb);
+  public void mountOn(
+      ServerBuilder routes, Function<? super HttpService, ? extends HttpService> guard) {
+    this.routes.mountOn(routes, guard);
   }
 
   @Override

@@ -1,12 +1,13 @@
 package dev.cuegate.worker;
 
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Flamenco-v2-compatible worker protocol (DESIGN §3.1) over the embedded farm: HTTP workers
@@ -17,8 +18,11 @@ import java.util.List;
  */
 public interface WorkerProtocol extends AutoCloseable {
 
-  /** Adds the worker endpoints and {@code /logfile/…}. */
-  void mountOn(ServerBuilder sb);
+  /**
+   * Adds the worker endpoints, and the routes people call ({@code /logfile/…},
+   * {@code /api/workers…}) behind {@code guard}.
+   */
+  void mountOn(ServerBuilder routes, Function<? super HttpService, ? extends HttpService> guard);
 
   /** Starts the periodic timeout sweep. */
   void start();
@@ -37,12 +41,9 @@ public interface WorkerProtocol extends AutoCloseable {
   @Override
   void close();
 
-  /**
-   * The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}; {@code users}
-   * checks the bearer tokens of people reading logs.
-   */
+  /** The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}. */
   static WorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config, Path dataDir,
-      TokenVerifier users, Clock clock) {
-    return DefaultWorkerProtocol.create(farm, config, dataDir, users, clock);
+      Clock clock) {
+    return DefaultWorkerProtocol.create(farm, config, dataDir, clock);
   }
 }

@@ -11,8 +11,6 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.cuegate.auth.AuthException;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.farm.store.FarmException;
 import dev.cuegate.farm.store.StoreException;
 import dev.cuegate.worker.Protocol.Assigned;
@@ -30,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,6 @@ import org.slf4j.LoggerFactory;
 final class WorkerRoutes {
   private static final Logger log = LoggerFactory.getLogger(WorkerRoutes.class);
   private static final String BASIC_CHALLENGE = "Basic realm=\"cuegate\"";
-  private static final String BEARER_CHALLENGE = "Bearer realm=\"cuegate\"";
 
   /** One endpoint's work; {@code workerId} is null on routes without worker authentication. */
   @FunctionalInterface
@@ -57,23 +55,22 @@ final class WorkerRoutes {
   private final SecretHash secrets;
   private final TaskLogs logs;
   private final LatestOutputs outputs;
-  private final TokenVerifier users;
   private final WorkerVariables variables;
 
   WorkerRoutes(WorkerStore store, WorkerAuthenticator authenticator,
       RegistrationGuard registration, SecretHash secrets, TaskLogs logs, LatestOutputs outputs,
-      TokenVerifier users, WorkerVariables variables) {
+      WorkerVariables variables) {
     this.store = store;
     this.authenticator = authenticator;
     this.registration = registration;
     this.secrets = secrets;
     this.logs = logs;
     this.outputs = outputs;
-    this.users = users;
     this.variables = variables;
   }
 
-  void mountOn(ServerBuilder sb) {
+  /** Adds the routes; {@code guard} guards those people call. */
+  void mountOn(ServerBuilder sb, Function<? super HttpService, ? extends HttpService> guard) {
     sb.route().post("/register-worker").build(open(this::register));
     sb.route().post("/sign-on").build(worker(this::signOn));
     sb.route().post("/sign-off").build(worker(this::signOff));
@@ -85,9 +82,10 @@ final class WorkerRoutes {
     sb.route().get("/status-change").build(worker(this::statusChange));
     sb.route().post("/ack-status-change/{status}").build(worker(this::acknowledge));
     sb.route().post("/output-produced").build(worker(this::outputProduced));
-    sb.route().get("/logfile/{job}/{task}").build(forUsers(this::logfile));
-    sb.route().get("/api/workers").build(forUsers(this::listWorkers));
-    sb.route().post("/api/workers/{id}/status-request").build(forUsers(this::requestStatus));
+    sb.route().get("/logfile/{job}/{task}").build(guard.apply(open(this::logfile)));
+    sb.route().get("/api/workers").build(guard.apply(open(this::listWorkers)));
+    sb.route().post("/api/workers/{id}/status-request")
+        .build(guard.apply(open(this::requestStatus)));
   }
 
   // Endpoints
@@ -228,15 +226,6 @@ final class WorkerRoutes {
     return HttpResponse.of(HttpStatus.NO_CONTENT);
   }
 
-  private Optional<HttpResponse> refuseWithoutUserToken(AggregatedHttpRequest req) {
-    try {
-      users.verify(req.headers().get(HttpHeaderNames.AUTHORIZATION));
-      return Optional.empty();
-    } catch (AuthException e) {
-      return Optional.of(unauthorized(BEARER_CHALLENGE, e.getMessage()));
-    }
-  }
-
   /** Command-line downloads get the whole file; browsers get head and tail of a large one. */
   private static boolean wantsWholeFile(String userAgent) {
     String agent = userAgent.toLowerCase(Locale.ROOT);
@@ -251,12 +240,6 @@ final class WorkerRoutes {
 
   private HttpService worker(Handler handler) {
     return serve(handler, true);
-  }
-
-  /** For people, not workers: a user's bearer token, as on the API. */
-  private HttpService forUsers(Handler handler) {
-    return open((ctx, req, unused, visit) -> refuseWithoutUserToken(req)
-        .orElseGet(() -> handler.handle(ctx, req, unused, visit)));
   }
 
   private HttpService serve(Handler handler, boolean authenticated) {
