@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 /**
- * The Shaman file store (DESIGN §4): its HTTP routes and its garbage-collection schedule.
+ * The Shaman file store (docs/SHAMAN.md): its HTTP routes and its garbage-collection schedule.
  *
  * <p>Wire it as {@code create} → {@code mountOn} → {@code start} before the server starts, and
  * {@code close} after the server stopped.

@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The protocol's JSON documents with exactly the keys DESIGN §3.1 allows (the Python worker
- * rejects extra keys in some of them). Unknown input fields are ignored; a wrong type is a 400.
+ * The protocol's JSON documents with exactly the keys docs/WORKERS.md lists (the Python
+ * worker rejects extra keys in some of them). Unknown input fields are ignored; a wrong type is a 400.
  */
 final class Documents {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The Flamenco-v2-compatible worker protocol (DESIGN §3.1) over the embedded farm: HTTP workers
+ * The Flamenco-v2-compatible worker protocol (docs/WORKERS.md) over the embedded farm: HTTP workers
  * register, take the farm's frames as tasks, report progress and logs.
  *
  * <p>Wire it as {@code create} → {@code mountOn} → {@code start} before the server starts, and

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker endpoints of DESIGN §3.1 on the API port. Every request is handled off the event
+ * The worker endpoints of docs/WORKERS.md on the API port. Every request is handled off the event
  * loop (password hashing and database transactions block) and answers at once: nothing waits
  * for work to appear.
  */
@@ -74,7 +74,7 @@ final class WorkerRoutes {
     sb.route().post("/register-worker").build(open(this::register));
     sb.route().post("/sign-on").build(worker(this::signOn));
     sb.route().post("/sign-off").build(worker(this::signOff));
-    // The seed says GET; Flamenco's Python worker sends POST.
+    // Flamenco's documentation says GET; its Python worker sends POST.
     sb.route().path("/task").methods(HttpMethod.GET, HttpMethod.POST).build(worker(this::task));
     sb.route().post("/tasks/{id}/update").build(worker(this::update));
     sb.route().post("/tasks/{id}/return").build(worker(this::returnTask));

@@ -331,7 +331,7 @@ final class WorkerStore {
 
   // Scheduling
 
-  /** The first waiting frame this worker may run (DESIGN §3.1's eligibility), if any. */
+  /** The first waiting frame this worker may run (docs/WORKERS.md, "Scheduling"), if any. */
   private Optional<Candidate> pick(Connection c, Worker worker) throws SQLException {
     // A failure by this worker counts until an operator retries the failed task.
     Set<String> failed = new HashSet<>(Sql.list(c, "SELECT t.frame_id FROM worker_task_failure x"
