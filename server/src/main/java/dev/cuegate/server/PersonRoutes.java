@@ -16,7 +16,7 @@ final class PersonRoutes implements RequestOperation {
   static final String SERVICE = "cuegate.WorkerInterface";
   /** {@code GET /api/workers}: reads, like {@code host.HostInterface/GetHosts}. */
   static final Operation GET_WORKERS = Operation.named(SERVICE, "GetWorkers");
-  /** {@code GET /logfile/{job}/{task}}: reads, like {@code job.FrameInterface/GetFrameLog}. */
+  /** {@code GET /logfile/{job}/{task}}: reads a task's log. */
   static final Operation GET_TASK_LOG = Operation.named(SERVICE, "GetTaskLog");
   /**
    * {@code POST /api/workers/{id}/status-request}: changes a worker's state, like
