@@ -1,6 +1,7 @@
 package dev.cuegate.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.proto.report.FrameCompleteReport;
 import dev.cuegate.testing.GatewayExtension;
@@ -149,9 +150,11 @@ class BridgeEndToEndTest {
     }
   }
 
+  /** Waits until {@code condition} holds; a timeout shows what Cuebot heard. */
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    Await.until(what, Duration.ofSeconds(30), condition, () -> "completions: "
-        + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
-        + ", refused launch: " + cuebot.refusedLaunch());
+    await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        .untilAsserted(() -> assertThat(condition.getAsBoolean()).as(() -> what + "; completions: "
+            + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
+            + ", refused launch: " + cuebot.refusedLaunch()).isTrue());
   }
 }
