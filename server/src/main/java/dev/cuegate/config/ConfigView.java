@@ -119,8 +119,8 @@ public final class ConfigView {
     };
   }
 
-  /** A JDBC URL may carry a password as a parameter ({@code password=...}): hidden, for logs. */
-  public static String redactPassword(String url) {
+  /** A JDBC URL may carry a password as a parameter ({@code password=...}): hidden. */
+  private static String redactPassword(String url) {
     return PASSWORD.matcher(url).replaceAll("$1" + REDACTED);
   }
 
