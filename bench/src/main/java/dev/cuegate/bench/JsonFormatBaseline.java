@@ -12,7 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * protobuf-java's JsonFormat set as close to DESIGN §2.2 as it goes (unpopulated fields printed,
+ * protobuf-java's JsonFormat set as close to the mapping of docs/ARCHITECTURE.md as it goes (unpopulated fields printed,
  * compact, unknown input fields ignored), doing the gateway's two jobs from and to wire bytes.
  *
  * <p>It parses with the generated message class, which is faster than the {@code DynamicMessage} a

@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.cuegate.config.GatewayConfig;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -33,8 +32,8 @@ import java.util.regex.Pattern;
 public final class JwtVerifier implements TokenVerifier {
 
   /**
-   * Base64url, plus the standard alphabet's {@code +} and {@code /}: the seed's JavaScript snippet
-   * builds tokens with {@code toString('base64')} and they must be accepted. The signature covers
+   * Base64url, plus the standard alphabet's {@code +} and {@code /}: the JavaScript snippet of
+   * OpenCue's gateway documentation builds tokens with {@code toString('base64')} and they must be accepted. The signature covers
    * the parts exactly as sent, so the alphabet does not weaken it.
    */
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9_+/-]*");
@@ -56,21 +55,6 @@ public final class JwtVerifier implements TokenVerifier {
   /** Starts a verifier for tokens signed with this HMAC secret (at least one byte). */
   public static Builder builder(byte[] secret) {
     return new Builder(secret);
-  }
-
-  /** A verifier with the secret, leeway, issuer and audience from the configuration. */
-  public static JwtVerifier forConfig(GatewayConfig.Auth auth, Clock clock) {
-    return forConfig(auth, clock, List.of());
-  }
-
-  /** As {@link #forConfig(GatewayConfig.Auth, Clock)}, also accepting ES256 tokens of these keys. */
-  public static JwtVerifier forConfig(
-      GatewayConfig.Auth auth, Clock clock, List<ECPublicKey> ecPublicKeys) {
-    Builder builder =
-        builder(auth.secret()).leeway(auth.leeway()).clock(clock).ecPublicKeys(ecPublicKeys);
-    auth.issuer().ifPresent(builder::issuer);
-    auth.audience().ifPresent(builder::audience);
-    return builder.build();
   }
 
   @Override
@@ -258,7 +242,7 @@ public final class JwtVerifier implements TokenVerifier {
    * The secret as a key nimbus' {@link MACVerifier} accepts, with the same HMAC.
    *
    * <p>MACVerifier refuses keys shorter than the hash output (256 bits for HS256, 384 and 512
-   * for HS384 and HS512), yet the seed's documented secrets are 15 to 21 bytes and OpenCue's Go
+   * for HS384 and HS512), yet the example secrets of OpenCue's gateway documentation are 15 to 21 bytes and OpenCue's Go
    * gateway and CueWeb sign with them, so such tokens must verify. HMAC (RFC 2104 §2) pads any
    * key shorter than the hash's block size with zero bytes before use, so zero-padding it
    * ourselves to the block size (64 bytes for SHA-256, 128 for SHA-384/512) yields the identical

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.auth.Principal;
-import dev.cuegate.contract.ApiMethod;
+import dev.cuegate.contract.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -110,7 +110,7 @@ public final class AuthzPolicy {
   }
 
   /** Whether the caller may call the method, and if not, a message naming what refused it. */
-  public Decision decide(Principal principal, ApiMethod method) {
+  public Decision decide(Principal principal, Operation method) {
     Set<String> values = claimValues(principal.claims().get(claim));
     List<String> known = values.stream().filter(roles::containsKey).toList();
     if (known.isEmpty()) {
@@ -128,7 +128,7 @@ public final class AuthzPolicy {
     return decide(rules, method, who);
   }
 
-  private static Decision decide(List<MethodRule> rules, ApiMethod method, String who) {
+  private static Decision decide(List<MethodRule> rules, Operation method, String who) {
     for (MethodRule rule : rules) {
       if (rule.allows(method)) {
         return Decision.allow();

@@ -1,16 +1,16 @@
 package dev.cuegate.authz;
 
-import dev.cuegate.contract.ApiMethod;
+import dev.cuegate.contract.Operation;
 import java.util.regex.Pattern;
 
 /** One entry of a role's list: the built-in {@code read-only} set or a {@code service/method} glob. */
 sealed interface MethodRule {
-  /** The name policies use for every method that only reads ({@link ApiMethod#isReadOnly()}). */
+  /** The name policies use for every method that only reads ({@link Operation#isReadOnly()}). */
   String READ_ONLY = "read-only";
 
   Pattern SYNTAX = Pattern.compile("[A-Za-z0-9_.*]+/[A-Za-z0-9_*]+");
 
-  boolean allows(ApiMethod method);
+  boolean allows(Operation method);
 
   /** The rule as the policy file spells it, for messages. */
   String text();
@@ -51,7 +51,7 @@ sealed interface MethodRule {
   /** Every method that only reads. */
   record ReadOnly() implements MethodRule {
     @Override
-    public boolean allows(ApiMethod method) {
+    public boolean allows(Operation method) {
       return method.isReadOnly();
     }
 
@@ -64,7 +64,7 @@ sealed interface MethodRule {
   /** Methods whose full service name and method name both match. */
   record Glob(String text, Pattern service, Pattern method) implements MethodRule {
     @Override
-    public boolean allows(ApiMethod api) {
+    public boolean allows(Operation api) {
       return service.matcher(api.serviceName()).matches()
           && method.matcher(api.methodName()).matches();
     }

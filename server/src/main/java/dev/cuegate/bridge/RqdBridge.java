@@ -7,7 +7,7 @@ import io.grpc.ManagedChannel;
 import java.time.Clock;
 
 /**
- * The OpenCue bridge (DESIGN §3.3): CueGate is one render host of a Cuebot, serving RQD's gRPC
+ * The OpenCue bridge (docs/OPENCUE-BRIDGE.md): CueGate is one render host of a Cuebot, serving RQD's gRPC
  * interface, and the frames Cuebot launches on it become tasks of the HTTP workers.
  *
  * <p>The frames live in {@code farm}'s database (opened with {@link #listener(Clock)}), which

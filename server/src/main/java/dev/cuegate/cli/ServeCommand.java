@@ -48,7 +48,14 @@ final class ServeCommand implements Callable<Integer> {
     for (String warning : loaded.warnings()) {
       log.warn("CONFIGURATION WARNING: {}", warning);
     }
-    CueGate gate = CueGate.start(loaded.config());
+    CueGate gate;
+    try {
+      gate = CueGate.start(loaded.config());
+    } catch (ConfigException e) {
+      // Files the configuration names (the authorization policy, keys) are read at start.
+      System.err.println("cuegate: configuration error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (exitWhenReady) {
       gate.close();
       return ExitCodes.OK;

@@ -1,7 +1,8 @@
 package dev.cuegate.cli;
 
 import dev.cuegate.config.ConfigException;
-import dev.cuegate.shaman.ShamanConfig;
+import dev.cuegate.config.EnvConfigLoader;
+import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.shaman.ShamanGarbageCollector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -35,10 +36,10 @@ final class ShamanGcCommand implements Callable<Integer> {
     CliEnvironment environment =
         ((CueGateCommand) spec.parent().parent().userObject()).environment();
     Map<String, String> env = environment.variables();
-    ShamanConfig config;
+    GatewayConfig.Shaman config;
     try {
       config =
-          ShamanConfig.fromEnv(env, Path.of(env.getOrDefault("DATA_DIR", "./data").strip()));
+          EnvConfigLoader.shaman(env);
     } catch (ConfigException e) {
       err.println("cuegate shaman gc: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -1,6 +1,5 @@
 package dev.cuegate.config;
 
-import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,20 +33,9 @@ public final class ConfigView {
     for (Variable variable : Variable.values()) {
       view.put(variable.name(), value(variable, config));
     }
-    view.put("BACKEND", config.farm().enabled()
+    view.put("BACKEND", config.mode() == Mode.EMBEDDED_FARM
         ? "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"
         : "cuebot");
-    ShamanConfig shaman = config.shaman();
-    view.put("SHAMAN_ENABLED", shaman.enabled());
-    view.put("SHAMAN_STORE_PATH", shaman.storePath().toString());
-    view.put("SHAMAN_CHECKOUT_PATH", shaman.checkoutPath().toString());
-    view.put(
-        "SHAMAN_EXTRA_CHECKOUT_ROOTS",
-        shaman.extraCheckoutRoots().stream().map(Path::toString).collect(Collectors.joining(",")));
-    view.put("SHAMAN_GC_PERIOD", GoDuration.format(shaman.gcPeriod()));
-    view.put("SHAMAN_GC_MAX_AGE", GoDuration.format(shaman.gcMaxAge()));
-    view.put("SHAMAN_MAX_UPLOAD_BYTES", shaman.maxUploadBytes());
-    view.put("SHAMAN_ES256_PUBLIC_KEYS_FILE", path(shaman.es256PublicKeysFile()));
     return Collections.unmodifiableMap(view);
   }
 
@@ -56,6 +44,7 @@ public final class ConfigView {
     GatewayConfig.Auth auth = config.auth();
     GatewayConfig.Upstream upstream = config.upstream();
     GatewayConfig.Security security = config.security();
+    GatewayConfig.Shaman shaman = config.shaman();
     return switch (variable) {
       case CUEBOT_ENDPOINT -> config.farm().enabled()
           ? EnvConfigLoader.EMBEDDED
@@ -118,11 +107,20 @@ public final class ConfigView {
       case RQD_REPORT_INTERVAL -> GoDuration.format(config.bridge().reportInterval());
       case RQD_WORKER_CORES -> config.bridge().workerCores();
       case RQD_WORKER_MEMORY_MB -> config.bridge().workerMemoryMb();
+      case SHAMAN_ENABLED -> shaman.enabled();
+      case SHAMAN_STORE_PATH -> shaman.storePath().toString();
+      case SHAMAN_CHECKOUT_PATH -> shaman.checkoutPath().toString();
+      case SHAMAN_EXTRA_CHECKOUT_ROOTS ->
+          shaman.extraCheckoutRoots().stream().map(Path::toString).collect(Collectors.joining(","));
+      case SHAMAN_GC_PERIOD -> GoDuration.format(shaman.gcPeriod());
+      case SHAMAN_GC_MAX_AGE -> GoDuration.format(shaman.gcMaxAge());
+      case SHAMAN_MAX_UPLOAD_BYTES -> shaman.maxUploadBytes();
+      case SHAMAN_ES256_PUBLIC_KEYS_FILE -> path(shaman.es256PublicKeysFile());
     };
   }
 
-  /** A JDBC URL may carry a password as a parameter ({@code password=...}): hidden, for logs. */
-  public static String redactPassword(String url) {
+  /** A JDBC URL may carry a password as a parameter ({@code password=...}): hidden. */
+  private static String redactPassword(String url) {
     return PASSWORD.matcher(url).replaceAll("$1" + REDACTED);
   }
 

@@ -1,8 +1,5 @@
 package dev.cuegate.config;
 
-import dev.cuegate.authz.AuthzPolicy;
-import dev.cuegate.shaman.ShamanConfig;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +76,7 @@ public final class EnvConfigLoader {
         new GatewayConfig.Logging(logLevel(read), read.path(Variable.LOG_DIR), logFormat(read)),
         fieldValidation(read),
         dataDir,
-        ShamanConfig.fromEnv(env, dataDir),
+        shaman(read, dataDir),
         operations(read),
         security(read),
         farm(read, dataDir),
@@ -91,6 +88,12 @@ public final class EnvConfigLoader {
   /** The JWT secret alone, from {@code JWT_SECRET} or {@code JWT_SECRET_FILE} (for the CLI). */
   public static byte[] secret(Map<String, String> env) {
     return SecretLoader.load(new EnvReader(env)).bytes();
+  }
+
+  /** The Shaman settings alone, with {@code DATA_DIR} for their defaults (for the CLI). */
+  public static GatewayConfig.Shaman shaman(Map<String, String> env) {
+    EnvReader read = new EnvReader(env);
+    return shaman(read, read.path(Variable.DATA_DIR));
   }
 
   /** The services {@code HIDDEN_SERVICES} hides, validated as {@link #load} does. */
@@ -119,16 +122,14 @@ public final class EnvConfigLoader {
   }
 
   private static GatewayConfig.Security security(EnvReader read) {
-    Optional<Path> policyFile = read.optionalPath(Variable.AUTHZ_POLICY_FILE);
     return new GatewayConfig.Security(
         cors(read),
         rateLimit(read),
         new GatewayConfig.Limits(
-            byteSize(read, Variable.MAX_HEADER_BYTES, Integer.MAX_VALUE),
+            byteSize(read, Variable.MAX_HEADER_BYTES, 1, Integer.MAX_VALUE),
             read.duration(Variable.IDLE_TIMEOUT, true),
             read.integer(Variable.MAX_IN_FLIGHT, 1, Integer.MAX_VALUE)),
-        policyFile,
-        policyFile.map(EnvConfigLoader::authzPolicy));
+        read.optionalPath(Variable.AUTHZ_POLICY_FILE));
   }
 
   private static GatewayConfig.Cors cors(EnvReader read) {
@@ -160,21 +161,6 @@ public final class EnvConfigLoader {
         ? read.integer(Variable.RATE_LIMIT_BURST, 1, Integer.MAX_VALUE)
         : Math.max(rps, 1);
     return new GatewayConfig.RateLimit(rps, burst);
-  }
-
-  private static AuthzPolicy authzPolicy(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(Variable.AUTHZ_POLICY_FILE.name(),
-          "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-    }
-    try {
-      return AuthzPolicy.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(Variable.AUTHZ_POLICY_FILE.name(), file + ": " + e.getMessage());
-    }
   }
 
   private static GatewayConfig.UpstreamTls upstreamTls(EnvReader read) {
@@ -258,6 +244,19 @@ public final class EnvConfigLoader {
         variablesFile, variablesFile.map(WorkerVariablesFile::read).orElse(Map.of()));
   }
 
+  private static GatewayConfig.Shaman shaman(EnvReader read, Path dataDir) {
+    Path defaults = dataDir.resolve("shaman");
+    return new GatewayConfig.Shaman(
+        read.bool(Variable.SHAMAN_ENABLED),
+        read.optionalPath(Variable.SHAMAN_STORE_PATH).orElse(defaults.resolve("file-store")),
+        read.optionalPath(Variable.SHAMAN_CHECKOUT_PATH).orElse(defaults.resolve("checkout")),
+        read.paths(Variable.SHAMAN_EXTRA_CHECKOUT_ROOTS),
+        read.duration(Variable.SHAMAN_GC_PERIOD, true),
+        read.duration(Variable.SHAMAN_GC_MAX_AGE, true),
+        byteSize(read, Variable.SHAMAN_MAX_UPLOAD_BYTES, 0, Long.MAX_VALUE),
+        read.optionalPath(Variable.SHAMAN_ES256_PUBLIC_KEYS_FILE));
+  }
+
   private static GatewayConfig.Bridge bridge(EnvReader read) {
     boolean enabled = read.bool(Variable.RQD_BRIDGE);
     if (enabled && embedded(read)) {
@@ -322,12 +321,13 @@ public final class EnvConfigLoader {
   }
 
   private static long maxRequestBytes(EnvReader read) {
-    return byteSize(read, Variable.MAX_REQUEST_BYTES, Long.MAX_VALUE);
+    return byteSize(read, Variable.MAX_REQUEST_BYTES, 1, Long.MAX_VALUE);
   }
 
-  private static long byteSize(EnvReader read, Variable variable, long max) {
+  private static long byteSize(EnvReader read, Variable variable, long min, long max) {
     String text = read.text(variable);
-    String expected = "a positive byte count such as 1048576, 512KiB, 16MiB or 1GiB"
+    String expected = (min > 0 ? "a positive" : "a non-negative")
+        + " byte count such as 1048576, 512KiB, 16MiB or 1GiB"
         + (max < Long.MAX_VALUE ? ", at most " + max : "");
     long bytes;
     try {
@@ -335,7 +335,7 @@ public final class EnvConfigLoader {
     } catch (IllegalArgumentException e) {
       throw EnvReader.invalid(variable, expected, text);
     }
-    if (bytes < 1 || bytes > max) {
+    if (bytes < min || bytes > max) {
       throw EnvReader.invalid(variable, expected, text);
     }
     return bytes;

@@ -92,6 +92,20 @@ final class EnvReader {
     return List.copyOf(items);
   }
 
+  /**
+   * Comma-separated paths, or none when unset. Blank entries are skipped rather than refused: the
+   * Shaman settings always accepted a trailing comma.
+   */
+  List<Path> paths(Variable variable) {
+    List<Path> paths = new ArrayList<>();
+    for (String item : optional(variable).orElse("").split(",")) {
+      if (!item.isBlank()) {
+        paths.add(toPath(variable, item.trim()));
+      }
+    }
+    return List.copyOf(paths);
+  }
+
   Path path(Variable variable) {
     return toPath(variable, text(variable));
   }

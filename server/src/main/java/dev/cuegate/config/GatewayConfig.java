@@ -1,9 +1,8 @@
 package dev.cuegate.config;
 
-import dev.cuegate.authz.AuthzPolicy;
-import dev.cuegate.shaman.ShamanConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +20,20 @@ public record GatewayConfig(
     Logging logging,
     FieldValidation fieldValidation,
     Path dataDir,
-    ShamanConfig shaman,
+    Shaman shaman,
     Operations operations,
     Security security,
     Farm farm,
     Workers workers,
     Bridge bridge) {
+
+  /** Which of the three exclusive ways to run this configuration asks for. */
+  public Mode mode() {
+    if (farm.enabled()) {
+      return Mode.EMBEDDED_FARM;
+    }
+    return bridge.enabled() ? Mode.BRIDGE : Mode.GATEWAY;
+  }
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -69,10 +76,12 @@ public record GatewayConfig(
       boolean adminEnabled, Optional<String> adminBind, int adminPort,
       Optional<String> otlpEndpoint) {}
 
-  /** Who may reach the API, how often and how much: CORS, rate and size limits, authorization. */
+  /**
+   * Who may reach the API, how often and how much: CORS, rate and size limits, and the file of
+   * the authorization policy (read where the server is wired).
+   */
   public record Security(
-      Cors cors, RateLimit rateLimit, Limits limits, Optional<Path> authzPolicyFile,
-      Optional<AuthzPolicy> authzPolicy) {}
+      Cors cors, RateLimit rateLimit, Limits limits, Optional<Path> authzPolicyFile) {}
 
   /** Which browser origins may call the API, and what their preflight answers allow. */
   public record Cors(
@@ -147,6 +156,36 @@ public record GatewayConfig(
       long workerMemoryMb) {
     public Bridge {
       tags = List.copyOf(tags);
+    }
+  }
+
+  /**
+   * The Shaman file store (docs/SHAMAN.md).
+   *
+   * @param extraCheckoutRoots further folders whose symlinks keep blobs from garbage collection
+   * @param gcPeriod how often garbage collection runs; zero disables it
+   * @param gcMaxAge how long an unreferenced blob survives after its last use
+   * @param es256PublicKeysFile PEM file of EC public keys whose ES256 tokens the store accepts too
+   */
+  public record Shaman(
+      boolean enabled,
+      Path storePath,
+      Path checkoutPath,
+      List<Path> extraCheckoutRoots,
+      Duration gcPeriod,
+      Duration gcMaxAge,
+      long maxUploadBytes,
+      Optional<Path> es256PublicKeysFile) {
+    public Shaman {
+      extraCheckoutRoots = List.copyOf(extraCheckoutRoots);
+    }
+
+    /** Every folder whose symlinks protect blobs: the checkout path first, then the extra roots. */
+    public List<Path> checkoutRoots() {
+      List<Path> roots = new ArrayList<>();
+      roots.add(checkoutPath);
+      roots.addAll(extraCheckoutRoots);
+      return List.copyOf(roots);
     }
   }
 }

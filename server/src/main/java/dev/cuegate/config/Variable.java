@@ -65,7 +65,21 @@ enum Variable {
   /** The cores a worker adds to the host when its registration declares none. */
   RQD_WORKER_CORES("1"),
   /** The memory a worker adds to the host when its registration declares none. */
-  RQD_WORKER_MEMORY_MB("4096");
+  RQD_WORKER_MEMORY_MB("4096"),
+  SHAMAN_ENABLED("true"),
+  /** Unset: {@code DATA_DIR/shaman/file-store}. */
+  SHAMAN_STORE_PATH(null),
+  /** Unset: {@code DATA_DIR/shaman/checkout}. */
+  SHAMAN_CHECKOUT_PATH(null),
+  /** Further folders whose symlinks keep blobs from garbage collection. */
+  SHAMAN_EXTRA_CHECKOUT_ROOTS(null),
+  /** {@code 0}: no garbage collection. */
+  SHAMAN_GC_PERIOD("24h"),
+  /** 31 days. */
+  SHAMAN_GC_MAX_AGE("744h"),
+  SHAMAN_MAX_UPLOAD_BYTES("64GiB"),
+  /** PEM file of EC public keys whose ES256 tokens the Shaman store accepts too. */
+  SHAMAN_ES256_PUBLIC_KEYS_FILE(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

@@ -4,21 +4,16 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 
 /** One RPC that the gateway serves as {@code POST /<package>.<Service>/<Method>}. */
-public record ApiMethod(MethodDescriptor descriptor) {
+public record ApiMethod(MethodDescriptor descriptor) implements Operation {
 
-  /** {@code job.JobInterface} */
+  @Override
   public String serviceName() {
     return descriptor.getService().getFullName();
   }
 
-  /** {@code GetJobs} */
+  @Override
   public String methodName() {
     return descriptor.getName();
-  }
-
-  /** {@code job.JobInterface/GetJobs}: the gRPC method name and the HTTP path without its slash. */
-  public String fullName() {
-    return serviceName() + "/" + methodName();
   }
 
   public Descriptor inputType() {
@@ -27,11 +22,5 @@ public record ApiMethod(MethodDescriptor descriptor) {
 
   public Descriptor outputType() {
     return descriptor.getOutputType();
-  }
-
-  /** True for methods that only read: {@code Get*}, {@code Find*}, {@code Is*}. */
-  public boolean isReadOnly() {
-    String name = methodName();
-    return name.startsWith("Get") || name.startsWith("Find") || name.startsWith("Is");
   }
 }

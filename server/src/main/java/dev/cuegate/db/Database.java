@@ -1,6 +1,5 @@
 package dev.cuegate.db;
 
-import dev.cuegate.config.ConfigView;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -177,7 +176,7 @@ public final class Database implements AutoCloseable {
 
   /** The JDBC URL, for logs: without its password. */
   public String url() {
-    return ConfigView.redactPassword(url);
+    return JdbcUrls.withoutPassword(url);
   }
 
   /** Closes the connection; transactions fail from now on. */

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * JSON Schemas of protobuf messages and enums as the gateway renders them (DESIGN §2.2), collected
+ * JSON Schemas of protobuf messages and enums as the gateway renders them (docs/ARCHITECTURE.md, "JSON mapping"), collected
  * as {@code components/schemas} named by full protobuf name.
  */
 final class MessageSchemas {

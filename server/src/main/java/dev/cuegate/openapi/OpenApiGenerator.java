@@ -15,7 +15,7 @@ final class OpenApiGenerator {
   static final String ERROR_SCHEMA = "cuegate.Error";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ERROR_RESPONSE = "#/components/responses/Error";
-  /** The statuses every call can answer with besides 200 (DESIGN §2.3). */
+  /** The statuses every call can answer with besides 200 (docs/ARCHITECTURE.md, "Errors"). */
   private static final String[] ERROR_STATUSES = {"400", "401", "404", "503", "default"};
   private static final String INFO =
       "OpenCue's Cuebot API on HTTP: every method is `POST /<package>.<Service>/<Method>` with a"

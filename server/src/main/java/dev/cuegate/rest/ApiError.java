@@ -30,7 +30,7 @@ public record ApiError(Status.Code code, HttpStatus httpStatus, String message) 
     message = message == null ? "" : message;
   }
 
-  /** An error whose HTTP status follows from its gRPC code (DESIGN §2.3). */
+  /** An error whose HTTP status follows from its gRPC code (docs/ARCHITECTURE.md, "Errors"). */
   public static ApiError of(Status.Code code, String message) {
     return new ApiError(code, GrpcHttpStatus.of(code), message);
   }

@@ -13,26 +13,26 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.audit.AuditLog;
 import dev.cuegate.audit.AuditTargets;
 import dev.cuegate.auth.Principal;
-import dev.cuegate.contract.ApiMethod;
-import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.contract.Operation;
 import io.grpc.Status;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
- * Writes an audit line for every call of a method that changes something (anything outside the
- * read-only set), whether it was allowed, refused or failed. Must run after
+ * Writes an audit line for every call of an operation that changes something (anything outside
+ * the read-only set), whether it was allowed, refused or failed. Must run after
  * {@link BearerAuthDecorator} and before {@link AuthzDecorator}, so refusals are audited too.
  */
 public final class AuditDecorator implements DecoratingHttpServiceFunction {
-  private final MethodRegistry registry;
+  private final RequestOperation operations;
   private final AuditLog audit;
   private final Clock clock;
 
-  public AuditDecorator(MethodRegistry registry, AuditLog audit, Clock clock) {
-    this.registry = registry;
+  public AuditDecorator(RequestOperation operations, AuditLog audit, Clock clock) {
+    this.operations = operations;
     this.audit = audit;
     this.clock = clock;
   }
@@ -40,7 +40,7 @@ public final class AuditDecorator implements DecoratingHttpServiceFunction {
   @Override
   public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req)
       throws Exception {
-    Optional<ApiMethod> method = ApiService.resolve(registry, ctx.path());
+    Optional<Operation> method = operations.of(ctx);
     if (method.isEmpty() || method.get().isReadOnly() || req.method() != HttpMethod.POST) {
       return delegate.serve(ctx, req);
     }
@@ -50,11 +50,20 @@ public final class AuditDecorator implements DecoratingHttpServiceFunction {
         req.aggregate()
             .handle(
                 (body, failure) -> {
-                  Map<String, String> targets =
-                      body == null ? Map.of() : AuditTargets.of(body.content().array());
+                  Map<String, String> targets = targets(ctx, body);
                   ctx.log().whenComplete().thenAccept(log -> write(ctx, log, method.get(), targets));
                   return serveQuietly(delegate, ctx, replay(req, body, failure));
                 }));
+  }
+
+  /** The path's parameters (a worker route names its worker there), then the body's ids. */
+  private static Map<String, String> targets(
+      ServiceRequestContext ctx, AggregatedHttpRequest body) {
+    Map<String, String> targets = new LinkedHashMap<>(ctx.pathParams());
+    if (body != null) {
+      targets.putAll(AuditTargets.of(body.content().array()));
+    }
+    return targets;
   }
 
   private static HttpRequest replay(HttpRequest req, AggregatedHttpRequest body, Throwable failure) {
@@ -77,7 +86,7 @@ public final class AuditDecorator implements DecoratingHttpServiceFunction {
   }
 
   private void write(
-      ServiceRequestContext ctx, RequestLog log, ApiMethod method, Map<String, String> targets) {
+      ServiceRequestContext ctx, RequestLog log, Operation method, Map<String, String> targets) {
     HttpStatus status = log.responseHeaders().status();
     Status.Code code = ctx.attr(RequestAttributes.GRPC_CODE);
     if (log.responseCause() != null && ctx.isCancelled()) {

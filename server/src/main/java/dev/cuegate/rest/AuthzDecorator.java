@@ -7,31 +7,30 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.auth.Principal;
 import dev.cuegate.authz.AuthzPolicy;
-import dev.cuegate.contract.ApiMethod;
-import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.contract.Operation;
 import io.grpc.Status;
 import java.util.Optional;
 
 /**
- * Lets an authenticated call through only if the authorization policy allows its method for the
- * token's claims; 403 with gRPC code 7 and the refusing rule otherwise. Must run after
+ * Lets an authenticated call through only if the authorization policy allows its operation for
+ * the token's claims; 403 with gRPC code 7 and the refusing rule otherwise. Must run after
  * {@link BearerAuthDecorator}.
  */
 public final class AuthzDecorator implements DecoratingHttpServiceFunction {
-  private final MethodRegistry registry;
+  private final RequestOperation operations;
   private final AuthzPolicy policy;
 
-  public AuthzDecorator(MethodRegistry registry, AuthzPolicy policy) {
-    this.registry = registry;
+  public AuthzDecorator(RequestOperation operations, AuthzPolicy policy) {
+    this.operations = operations;
     this.policy = policy;
   }
 
   @Override
   public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req)
       throws Exception {
-    Optional<ApiMethod> method = ApiService.resolve(registry, ctx.path());
+    Optional<Operation> method = operations.of(ctx);
     Principal principal = ctx.attr(RequestAttributes.PRINCIPAL);
-    // Unknown paths get their 404 from the service; there is nothing to authorize.
+    // Unknown RPC paths get their 404 from the service; there is nothing to authorize.
     if (method.isEmpty()) {
       return delegate.serve(ctx, req);
     }

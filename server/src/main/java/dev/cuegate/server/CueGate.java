@@ -3,14 +3,11 @@ package dev.cuegate.server;
 import com.linecorp.armeria.common.CommonPools;
 import dev.cuegate.admin.AdminServer;
 import dev.cuegate.admin.GatewayMetrics;
-import dev.cuegate.auth.CachingTokenVerifier;
-import dev.cuegate.auth.JwtVerifier;
-import dev.cuegate.auth.PemPublicKeys;
 import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.bridge.RqdBridge;
-import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.config.Mode;
 import dev.cuegate.contract.MethodRegistry;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
@@ -27,8 +24,6 @@ import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +36,9 @@ public final class CueGate implements AutoCloseable {
   private final GatewayServer api;
   private final Optional<AdminServer> admin;
   private final Backend backend;
-  private final Optional<EmbeddedFarm> farm;
+  private final Mode mode;
+  private final ModeParts parts;
   private final ShamanService shaman;
-  private final Optional<WorkerProtocol> workers;
-  private final Optional<RqdBridge> bridge;
-  private final Optional<EmbeddedFarm> bridgeFrames;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -54,22 +47,18 @@ public final class CueGate implements AutoCloseable {
       GatewayServer api,
       Optional<AdminServer> admin,
       Backend backend,
-      Optional<EmbeddedFarm> farm,
+      Mode mode,
+      ModeParts parts,
       ShamanService shaman,
-      Optional<WorkerProtocol> workers,
-      Optional<RqdBridge> bridge,
-      Optional<EmbeddedFarm> bridgeFrames,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
     this.api = api;
     this.admin = admin;
     this.backend = backend;
-    this.farm = farm;
+    this.mode = mode;
+    this.parts = parts;
     this.shaman = shaman;
-    this.workers = workers;
-    this.bridge = bridge;
-    this.bridgeFrames = bridgeFrames;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -85,38 +74,21 @@ public final class CueGate implements AutoCloseable {
     createDataDir(config);
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     GatewayMetrics metrics = GatewayMetrics.create(meters);
+    TokenVerifier verifier = Verifiers.api(config.auth(), clock);
+    // First of what reads files the configuration names, so a bad policy stops start-up early.
+    Guard guard = Guard.create(config.security(), verifier, metrics, clock);
     Tracing tracing = Tracing.start(config.operations());
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
-    Optional<EmbeddedFarm> farm =
-        config.farm().enabled()
-            ? Optional.of(
-                EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts()))
-            : Optional.empty();
-    // The bridge keeps Cuebot's frames in a farm database of its own, which the API never serves.
-    Optional<EmbeddedFarm> bridgeFrames =
-        config.bridge().enabled()
-            ? Optional.of(EmbeddedFarm.open(
-                config.farm().databaseUrl(), clock, RqdBridge.listener(clock),
-                WorkerProtocol.hosts()))
-            : Optional.empty();
+    ModeParts parts = ModeParts.open(config, clock);
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
     List<ClientInterceptor> interceptors =
         List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor());
     // Armeria's shared worker loops serve HTTP; the upstream gets a connection on each of them, so
     // a request and its call to Cuebot stay on one thread.
     EventLoopGroup loops = CommonPools.workerGroup();
-    Backend backend =
-        farm.map(embedded -> Backend.embedded(embedded, config.upstream(), interceptors))
-            .orElseGet(() -> Backend.cuebot(config.upstream(), loops, interceptors));
+    Backend backend = parts.backend(config.upstream(), loops, interceptors);
     metrics.watchUpstream(backend::state);
-    TokenVerifier verifier =
-        new CachingTokenVerifier(
-            JwtVerifier.forConfig(config.auth(), clock), clock, config.auth().leeway());
     ShamanService shaman = shaman(config, verifier, meters, clock);
-    // Workers take the embedded farm's frames, or in gateway mode those Cuebot launched on the
-    // bridge; without either there is nothing for them.
-    Optional<WorkerProtocol> workers = farm.or(() -> bridgeFrames).map(frames ->
-        WorkerProtocol.create(frames, config.workers(), config.dataDir(), verifier, clock));
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -125,26 +97,24 @@ public final class CueGate implements AutoCloseable {
             config,
             registry,
             backend,
-            verifier,
+            guard,
             ConfigView.of(config),
             loops,
             routes -> {
+              // Shaman keeps its own guard: its clients send the token as a cookie too, and
+              // expect Flamenco's plain-text answers (docs/ARCHITECTURE.md, "Guards").
               shaman.mountOn(routes);
-              workers.ifPresent(protocol -> protocol.mountOn(routes));
+              parts.mountOn(routes, guard.personRoutes());
               docs.mountOn(routes);
             },
             metrics,
-            tracing,
-            clock);
+            tracing);
     Optional<AdminServer> admin =
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
-    workers.ifPresent(WorkerProtocol::start);
-    // Last: Cuebot may launch frames as soon as it hears of the host, so workers must be served.
-    Optional<RqdBridge> bridge = bridgeFrames.map(frames -> RqdBridge.start(
-        config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock));
+    parts.start();
     return new CueGate(
-        api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, metrics, tracing,
+        api, admin, backend, config.mode(), parts, shaman, metrics, tracing,
         registry.methods().size());
   }
 
@@ -152,29 +122,14 @@ public final class CueGate implements AutoCloseable {
       GatewayConfig config, TokenVerifier apiVerifier, MeterRegistry meters, Clock clock) {
     try {
       return ShamanService.create(
-          config.shaman(), shamanVerifier(config, apiVerifier, clock), meters, clock);
+          config.shaman(),
+          Verifiers.shaman(config.auth(), config.shaman(), apiVerifier, clock),
+          meters,
+          clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "SHAMAN_STORE_PATH / SHAMAN_CHECKOUT_PATH: cannot prepare the Shaman store", e);
     }
-  }
-
-  /** The API's tokens, plus ES256 tokens from Flamenco-style issuers when keys are configured. */
-  private static TokenVerifier shamanVerifier(
-      GatewayConfig config, TokenVerifier apiVerifier, Clock clock) {
-    Optional<Path> keysFile = config.shaman().es256PublicKeysFile();
-    if (keysFile.isEmpty()) {
-      return apiVerifier;
-    }
-    List<ECPublicKey> keys;
-    try {
-      keys = PemPublicKeys.readEc(keysFile.get());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(
-          "SHAMAN_ES256_PUBLIC_KEYS_FILE", keysFile.get() + ": " + e.getMessage());
-    }
-    return new CachingTokenVerifier(
-        JwtVerifier.forConfig(config.auth(), clock, keys), clock, config.auth().leeway());
   }
 
   private static void createDataDir(GatewayConfig config) {
@@ -195,19 +150,24 @@ public final class CueGate implements AutoCloseable {
     return admin.map(AdminServer::port);
   }
 
+  /** The way this instance runs. */
+  public Mode mode() {
+    return mode;
+  }
+
   /** The embedded farm, when no Cuebot is configured. */
   public Optional<EmbeddedFarm> farm() {
-    return farm;
+    return parts.farm();
   }
 
   /** The OpenCue bridge, when {@code RQD_BRIDGE} is on. */
   public Optional<RqdBridge> bridge() {
-    return bridge;
+    return parts.bridge();
   }
 
   /** The worker protocol, served with the embedded farm or the bridge. */
   public Optional<WorkerProtocol> workers() {
-    return workers;
+    return parts.workers();
   }
 
   /** One line for the start-up log. */
@@ -219,12 +179,12 @@ public final class CueGate implements AutoCloseable {
         + " methods, "
         + admin.map(server -> "admin on port " + server.port()).orElse("no admin port")
         + ", "
-        + (farm.isPresent()
+        + (mode == Mode.EMBEDDED_FARM
             ? "NO CUEBOT: the API is served by the "
                 + backend.target()
                 + "; set CUEBOT_ENDPOINT to use OpenCue's Cuebot"
             : "Cuebot at " + backend.target())
-        + bridge.map(rqd -> ", OpenCue bridge: a render host of that Cuebot on RQD port "
+        + parts.bridge().map(rqd -> ", OpenCue bridge: a render host of that Cuebot on RQD port "
                 + rqd.port())
             .orElse("");
   }
@@ -232,13 +192,11 @@ public final class CueGate implements AutoCloseable {
   /** Graceful stop: in-flight calls finish within the configured grace period. */
   @Override
   public void close() {
-    bridge.ifPresent(RqdBridge::close);
+    parts.stopIntake();
     api.close();
     admin.ifPresent(AdminServer::close);
     shaman.close();
-    workers.ifPresent(WorkerProtocol::close);
-    farm.ifPresent(EmbeddedFarm::close);
-    bridgeFrames.ifPresent(EmbeddedFarm::close);
+    parts.close();
     tracing.close();
     metrics.close();
   }

@@ -1,42 +1,34 @@
 package dev.cuegate.server;
 
 import com.linecorp.armeria.common.TlsProvider;
-import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.encoding.DecodingService;
 import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.cuegate.admin.GatewayMetrics;
-import dev.cuegate.audit.AuditLog;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
 import dev.cuegate.rest.AccessLogDecorator;
 import dev.cuegate.rest.ApiService;
-import dev.cuegate.rest.AuditDecorator;
-import dev.cuegate.rest.AuthzDecorator;
-import dev.cuegate.rest.BearerAuthDecorator;
 import dev.cuegate.rest.ConfigService;
-import dev.cuegate.rest.CorsSupport;
-import dev.cuegate.rest.InFlightLimitDecorator;
 import dev.cuegate.rest.JsonErrorHandler;
-import dev.cuegate.rest.RateLimitDecorator;
+import dev.cuegate.rest.RequestOperation;
 import dev.cuegate.tracing.Tracing;
-import dev.cuegate.traffic.RateLimiter;
 import dev.cuegate.transcode.Transcoder;
 import dev.cuegate.upstream.Backend;
 import io.netty.channel.EventLoopGroup;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The API port: every route behind a bearer token, wired once from the configuration. */
+/**
+ * The API port: the RPC routes, {@code /config} and the routes {@code moreRoutes} adds, wired
+ * once from the configuration.
+ */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
   /** Smaller answers gain too little from gzip to pay for the CPU and the framing. */
@@ -57,13 +49,12 @@ public final class GatewayServer implements AutoCloseable {
       GatewayConfig config,
       MethodRegistry registry,
       Backend backend,
-      TokenVerifier verifier,
+      Guard guard,
       Map<String, Object> configView,
       EventLoopGroup loops,
       Consumer<ServerBuilder> moreRoutes,
       GatewayMetrics metrics,
-      Tracing tracing,
-      Clock clock) {
+      Tracing tracing) {
     GatewayConfig.Http http = config.http();
     ApiService api =
         new ApiService(
@@ -72,8 +63,6 @@ public final class GatewayServer implements AutoCloseable {
             backend,
             config.fieldValidation(),
             config.upstream().timeout());
-    BearerAuthDecorator bearer =
-        new BearerAuthDecorator(verifier, failure -> metrics.authFailure(failure.reason()));
     GatewayConfig.Limits limits = config.security().limits();
     ServerBuilder builder =
         Server.builder()
@@ -99,18 +88,12 @@ public final class GatewayServer implements AutoCloseable {
             .decorator(tracing.serverDecorator())
             .decorator(new AccessLogDecorator());
     listen(builder, http);
-    // Routes with their own authentication (Shaman accepts a cookie too) come before the
-    // catch-all API route.
+    // Routes of their own (Shaman's, the workers') come before the catch-all API route.
     moreRoutes.accept(builder);
-    Guard guard = new Guard(config.security(), bearer, clock);
-    HttpService rpc = api;
-    if (config.security().authzPolicy().isPresent()) {
-      rpc = rpc.decorate(new AuthzDecorator(registry, config.security().authzPolicy().get()));
-    }
-    rpc = rpc.decorate(new AuditDecorator(registry, AuditLog.create(), clock));
+    // /config names no operation: any valid token may read it, whatever the policy.
     builder
-        .service("/config", guard.protect(new ConfigService(configView)))
-        .serviceUnder("/", guard.protect(rpc));
+        .service("/config", guard.protect(new ConfigService(configView), ctx -> Optional.empty()))
+        .serviceUnder("/", guard.protect(api, RequestOperation.rpc(registry)));
     Server server = builder.build();
     server.start().join();
     return new GatewayServer(server, backend);
@@ -132,40 +115,6 @@ public final class GatewayServer implements AutoCloseable {
       throw new ConfigException("TLS_CERT_FILE", e.getMessage());
     }
     builder.https(http.port()).tlsProvider(TlsProvider.ofScheduled(keyPair, TLS_RELOAD_INTERVAL));
-  }
-
-  /**
-   * What every API route passes before its own work, outermost first: CORS (preflight is
-   * answered here, without a token), the in-flight limit, the rate limit per client address, the
-   * bearer token, the rate limit per token subject.
-   */
-  private static final class Guard {
-    private final Function<? super HttpService, ? extends HttpService> cors;
-    private final InFlightLimitDecorator inFlight;
-    private final Optional<RateLimiter> limiter;
-    private final BearerAuthDecorator bearer;
-
-    Guard(GatewayConfig.Security security, BearerAuthDecorator bearer, Clock clock) {
-      this.cors = CorsSupport.decorator(security.cors());
-      this.inFlight = new InFlightLimitDecorator(security.limits().maxInFlight());
-      this.limiter =
-          security.rateLimit().enabled()
-              ? Optional.of(RateLimiter.tokenBuckets(security.rateLimit(), clock))
-              : Optional.empty();
-      this.bearer = bearer;
-    }
-
-    HttpService protect(HttpService service) {
-      HttpService guarded = service;
-      if (limiter.isPresent()) {
-        guarded = guarded.decorate(RateLimitDecorator.bySubject(limiter.get()));
-      }
-      guarded = guarded.decorate(bearer);
-      if (limiter.isPresent()) {
-        guarded = guarded.decorate(RateLimitDecorator.byClientAddress(limiter.get()));
-      }
-      return guarded.decorate(inFlight).decorate(cors);
-    }
   }
 
   /** New requests stop being accepted at once; in-flight ones get a short quiet period. */

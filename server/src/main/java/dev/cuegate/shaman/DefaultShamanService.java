@@ -4,6 +4,7 @@ import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.schedule.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class DefaultShamanService implements ShamanService {
   private static final Logger log = LoggerFactory.getLogger(DefaultShamanService.class);
 
-  private final ShamanConfig config;
+  private final GatewayConfig.Shaman config;
   private final FilesService files;
   private final Checkouts checkouts;
   private final ShamanAuthDecorator auth;
@@ -31,7 +32,7 @@ final class DefaultShamanService implements ShamanService {
   private Periodic schedule;
 
   private DefaultShamanService(
-      ShamanConfig config, FilesService files, Checkouts checkouts, ShamanAuthDecorator auth,
+      GatewayConfig.Shaman config, FilesService files, Checkouts checkouts, ShamanAuthDecorator auth,
       ShamanGarbageCollector gc) {
     this.config = config;
     this.files = files;
@@ -41,7 +42,7 @@ final class DefaultShamanService implements ShamanService {
   }
 
   static DefaultShamanService open(
-      ShamanConfig config, TokenVerifier verifier, MeterRegistry registry, Clock clock,
+      GatewayConfig.Shaman config, TokenVerifier verifier, MeterRegistry registry, Clock clock,
       ShamanHooks hooks) throws IOException {
     FileStore store = FileStore.open(config.storePath(), clock);
     removeLeftoverUploads(store.uploadingRoot());

@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code OPTIONS}, {@code GET} and {@code POST /files/{checksum}/{size}} (DESIGN §4.1). */
+/** {@code OPTIONS}, {@code GET} and {@code POST /files/{checksum}/{size}} (docs/SHAMAN.md). */
 final class FilesService implements HttpService {
   static final String CAN_DEFER_UPLOAD = "X-Shaman-Can-Defer-Upload";
   static final String ORIGINAL_FILENAME = "X-Shaman-Original-Filename";

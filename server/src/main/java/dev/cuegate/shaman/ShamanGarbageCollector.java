@@ -1,5 +1,6 @@
 package dev.cuegate.shaman;
 
+import dev.cuegate.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -54,7 +55,7 @@ public final class ShamanGarbageCollector {
 
   /** A collector for the store and checkout roots that {@code config} names. */
   public static ShamanGarbageCollector create(
-      ShamanConfig config, Clock clock, MeterRegistry registry) throws IOException {
+      GatewayConfig.Shaman config, Clock clock, MeterRegistry registry) throws IOException {
     return new ShamanGarbageCollector(FileStore.open(config.storePath(), clock),
         config.checkoutRoots(), config.gcMaxAge(), clock, new ShamanMetrics(registry));
   }

@@ -2,12 +2,13 @@ package dev.cuegate.shaman;
 
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 
 /**
- * The Shaman file store (DESIGN §4): its HTTP routes and its garbage-collection schedule.
+ * The Shaman file store (docs/SHAMAN.md): its HTTP routes and its garbage-collection schedule.
  *
  * <p>Wire it as {@code create} → {@code mountOn} → {@code start} before the server starts, and
  * {@code close} after the server stopped.
@@ -29,7 +30,7 @@ public interface ShamanService extends AutoCloseable {
    * yields a service that does nothing and touches no disk.
    */
   static ShamanService create(
-      ShamanConfig config, TokenVerifier verifier, MeterRegistry registry, Clock clock)
+      GatewayConfig.Shaman config, TokenVerifier verifier, MeterRegistry registry, Clock clock)
       throws IOException {
     if (!config.enabled()) {
       return new DisabledShamanService();

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Converts one JSON scalar into the value of a protobuf field, accepting what DESIGN §2.2 allows
+ * Converts one JSON scalar into the value of a protobuf field, accepting what docs/ARCHITECTURE.md ("JSON mapping") allows
  * (integers as numbers or strings, floats also as "NaN"/"Infinity", enums by name or number,
  * base64 in either alphabet) and naming the field and the value when it does not fit.
  *

@@ -4,7 +4,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 
 /**
  * Converts messages between protobuf's binary wire form and the JSON that grpc-gateway v2 emits
- * by default (DESIGN §2.2), driven only by descriptors.
+ * by default (docs/ARCHITECTURE.md, "JSON mapping"), driven only by descriptors.
  *
  * <p>Implementations precompute whatever they need per message type; {@link #codec} is cheap
  * and thread-safe, so callers may look a codec up on every request.

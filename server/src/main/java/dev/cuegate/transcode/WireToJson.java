@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes one encoded message as grpc-gateway's JSON (DESIGN §2.2), straight from the wire bytes
+ * Writes one encoded message as grpc-gateway's JSON (docs/ARCHITECTURE.md, "JSON mapping"), straight from the wire bytes
  * to a streaming generator. Every field is emitted in declaration order, unpopulated ones with
  * their zero value; oneof members only when set. One instance per call.
  */

@@ -57,7 +57,11 @@ public interface Backend extends AutoCloseable {
    */
   static Backend cuebot(
       GatewayConfig.Upstream config, EventLoopGroup loops, List<ClientInterceptor> interceptors) {
-    return new CuebotBackend(config, loops, Clock.systemUTC(), interceptors);
+    return new GrpcBackend(
+        CuebotChannels.perEventLoop(config, loops),
+        String.join(",", config.endpoints()),
+        Clock.systemUTC(),
+        interceptors);
   }
 
   /**
@@ -65,12 +69,12 @@ public interface Backend extends AutoCloseable {
    * keepalive), for the bridge's host reports.
    */
   static ManagedChannel cuebotChannel(GatewayConfig.Upstream config) {
-    return CuebotBackend.nettyChannel(config);
+    return CuebotChannels.single(config);
   }
 
   /**
    * The embedded farm's OpenCue services, called in-process as if they were a Cuebot, with the
-   * same interceptors as {@link #cuebot(GatewayConfig.Upstream, List)}.
+   * same interceptors as {@link #cuebot(GatewayConfig.Upstream, EventLoopGroup, List)}.
    */
   static Backend embedded(
       EmbeddedFarm farm, GatewayConfig.Upstream config, List<ClientInterceptor> interceptors) {

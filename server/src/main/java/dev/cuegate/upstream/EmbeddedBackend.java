@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedBackend implements Backend {
   private final Server server;
-  private final CuebotBackend calls;
+  private final GrpcBackend calls;
 
   EmbeddedBackend(
       EmbeddedFarm farm,
@@ -38,7 +38,7 @@ final class EmbeddedBackend implements Backend {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded farm's in-process server", e);
     }
-    this.calls = new CuebotBackend(
+    this.calls = new GrpcBackend(
         InProcessChannelBuilder.forName(name)
             .maxInboundMessageSize(maxInboundMessageBytes)
             .build(),

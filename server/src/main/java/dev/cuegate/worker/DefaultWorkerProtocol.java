@@ -2,11 +2,9 @@ package dev.cuegate.worker;
 
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.db.StoreException;
 import dev.cuegate.farm.EmbeddedFarm;
-import dev.cuegate.rest.BearerAuthDecorator;
 import dev.cuegate.schedule.Periodic;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,19 +25,17 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
   private final WorkerTimeouts timeouts;
   private final WorkerRoutes routes;
   private final LatestOutputs outputs;
-  private final TokenVerifier users;
   private Periodic schedule;
 
   private DefaultWorkerProtocol(WorkerTimeouts timeouts, WorkerRoutes routes,
-      LatestOutputs outputs, TokenVerifier users) {
+      LatestOutputs outputs) {
     this.timeouts = timeouts;
     this.routes = routes;
     this.outputs = outputs;
-    this.users = users;
   }
 
   static DefaultWorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config,
-      Path dataDir, TokenVerifier users, Clock clock) {
+      Path dataDir, Clock clock) {
     SecureRandom random = new SecureRandom();
     WorkerOperations operations =
         new WorkerOperations(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
@@ -52,13 +48,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
         new TaskLogs(dataDir.resolve("task-logs")),
         outputs,
         new WorkerVariables(config.variables()));
-    return new DefaultWorkerProtocol(new WorkerTimeouts(operations, clock), routes, outputs,
-        users);
-  }
-
-  @Override
-  public void mountOn(ServerBuilder sb) {
-    mountOn(sb, service -> service.decorate(new BearerAuthDecorator(users, refused -> { })));
+    return new DefaultWorkerProtocol(new WorkerTimeouts(operations, clock), routes, outputs);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.cuegate.worker;
 
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
-import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.farm.store.HostDirectory;
@@ -19,12 +18,6 @@ import java.util.function.Function;
  * {@code close} after the server stopped.
  */
 public interface WorkerProtocol extends AutoCloseable {
-
-  /**
-   * Adds the worker endpoints and {@code /logfile/…}, with the routes people call
-   * ({@code /logfile/…}, {@code /api/workers…}) checking a user's bearer token.
-   */
-  void mountOn(ServerBuilder sb);
 
   /**
    * Adds the worker endpoints. {@code guard} wraps every route a person calls
@@ -50,13 +43,10 @@ public interface WorkerProtocol extends AutoCloseable {
   @Override
   void close();
 
-  /**
-   * The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}; {@code users}
-   * checks the bearer tokens of people when mounted without a guard.
-   */
+  /** The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}. */
   static WorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config, Path dataDir,
-      TokenVerifier users, Clock clock) {
-    return DefaultWorkerProtocol.create(farm, config, dataDir, users, clock);
+      Clock clock) {
+    return DefaultWorkerProtocol.create(farm, config, dataDir, clock);
   }
 
   /** The farm's hosts: the workers in its database. */

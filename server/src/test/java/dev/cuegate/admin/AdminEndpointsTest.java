@@ -1,6 +1,7 @@
 package dev.cuegate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -86,25 +88,9 @@ class AdminEndpointsTest {
     assertThat(gateway.admin("/debug").statusCode()).isEqualTo(404);
   }
 
-  /**
-   * Readiness follows the channel, which notices a stopped or restarted Cuebot in the background;
-   * polls a bounded number of times.
-   */
+  /** Readiness follows the channel, which notices a stopped or restarted Cuebot in the background. */
   private static HttpResponse<String> eventually(String path, int status) {
-    HttpResponse<String> response = gateway.admin(path);
-    for (int attempt = 0; attempt < 100 && response.statusCode() != status; attempt++) {
-      pause();
-      response = gateway.admin(path);
-    }
-    return response;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return await().atMost(Duration.ofSeconds(30))
+        .until(() -> gateway.admin(path), response -> response.statusCode() == status);
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * A Flamenco-v2 manager just big enough for the agent's tests, on an ephemeral port: it checks
@@ -93,29 +94,24 @@ final class FakeManager implements AutoCloseable {
   }
 
   /** Waits until the manager has received a request after the first {@code skip} that matches. */
-  Request await(int skip, Predicate<Request> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + AWAIT.toNanos();
-    synchronized (requests) {
-      while (true) {
-        for (int i = skip; i < requests.size(); i++) {
-          if (condition.test(requests.get(i))) {
-            return requests.get(i);
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError("no such request within " + AWAIT + "; got " + requests);
-        }
-        requests.wait(Math.max(1, left / 1_000_000));
-      }
-    }
+  Request await(int skip, Predicate<Request> condition) {
+    return Awaitility.await().atMost(AWAIT).pollInterval(Duration.ofMillis(10))
+        .until(() -> first(skip, condition), Optional::isPresent)
+        .orElseThrow();
   }
 
-  Request await(Predicate<Request> condition) throws InterruptedException {
+  private Optional<Request> first(int skip, Predicate<Request> condition) {
+    List<Request> received = requests();
+    return received.subList(Math.min(skip, received.size()), received.size()).stream()
+        .filter(condition)
+        .findFirst();
+  }
+
+  Request await(Predicate<Request> condition) {
     return await(0, condition);
   }
 
-  Request await(String method, String pathPrefix) throws InterruptedException {
+  Request await(String method, String pathPrefix) {
     return await(0, request -> request.is(method, pathPrefix));
   }
 
@@ -138,7 +134,6 @@ final class FakeManager implements AutoCloseable {
         parse(aggregated.contentUtf8()));
     synchronized (requests) {
       requests.add(request);
-      requests.notifyAll();
     }
     for (Map.Entry<String, Function<Request, Optional<HttpResponse>>> override
         : overrides.entrySet()) {

@@ -8,7 +8,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Builds tokens byte by byte with the JDK's own HMAC, independently of the code under test, so
- * that a test can reproduce exactly what a client such as the seed's snippets sends.
+ * that a test can reproduce exactly what a client such as the snippets of OpenCue's gateway
+ * documentation sends.
  */
 final class RawTokens {
 
@@ -16,7 +17,7 @@ final class RawTokens {
 
   private RawTokens() {}
 
-  /** A token with base64url parts, as RFC 7515 and the seed's Python snippet make them. */
+  /** A token with base64url parts, as RFC 7515 and the documented Python snippet make them. */
   static String hmac(String jcaAlgorithm, byte[] secret, String headerJson, String payloadJson) {
     return hmac(jcaAlgorithm, secret, headerJson, payloadJson, URL);
   }

@@ -1,6 +1,7 @@
 package dev.cuegate.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.testing.ChildCueGate;
 import dev.cuegate.worker.Agents;
@@ -84,8 +85,10 @@ class BridgeCrashTest {
     }
   }
 
+  /** Waits until {@code condition} holds; a timeout shows what CueGate printed. */
   private void awaitTrue(String what, BooleanSupplier condition) {
-    Await.until(what, Duration.ofSeconds(90), condition,
-        () -> "CueGate said:\n" + cuegate.output());
+    await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+        .untilAsserted(() -> assertThat(condition.getAsBoolean())
+            .as(() -> what + "; CueGate said:\n" + cuegate.output()).isTrue());
   }
 }

@@ -1,6 +1,7 @@
 package dev.cuegate.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.proto.report.FrameCompleteReport;
 import dev.cuegate.testing.GatewayExtension;
@@ -16,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fake Cuebot → CueGate's bridge → two real {@code cuegate worker} agents running real processes:
- * Cuebot's frames render, fail and are killed as on an RQD host.
+ * Cuebot's frames render, fail and are killed as on an RQD host. Each test gets a CueGate and
+ * agents of its own.
  */
 class BridgeEndToEndTest {
   private static final FakeCuebotScheduler cuebot = FakeCuebotScheduler.start(1);
@@ -37,35 +38,31 @@ class BridgeEndToEndTest {
           .env("RQD_PORT", "0")
           .env("RQD_HOST_NAME", "bridgehost")
           .env("RQD_REPORT_INTERVAL", "100ms")
-          .env("WORKER_SECRET_ITERATIONS", "1000");
+          .env("WORKER_SECRET_ITERATIONS", "1000")
+          .perTest();
 
-  @TempDir static Path stateDirs;
+  @TempDir Path stateDirs;
   @TempDir Path scratch;
 
-  private static Agents agents;
+  private Agents agents;
 
-  @BeforeAll
-  static void startAgents() {
+  @BeforeEach
+  void startAgents() {
+    cuebot.reset();
     cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
     agents = new Agents(URI.create(gateway.uri("").toString()), stateDirs);
     agents.start("w1", "render");
     agents.start("w2", "render");
   }
 
-  @AfterAll
-  static void stopAgents() throws InterruptedException {
-    agents.close();
-    cuebot.close();
-  }
-
-  @BeforeEach
-  void forgetFrames() {
-    cuebot.reset();
-  }
-
   @AfterEach
-  void leaveNothingRunning() {
-    awaitTrue("no frame left running", () -> cuebot.listedRunning().isEmpty());
+  void stopAgents() throws InterruptedException {
+    agents.close();
+  }
+
+  @AfterAll
+  static void stopCuebot() {
+    cuebot.close();
   }
 
   @Test
@@ -149,9 +146,11 @@ class BridgeEndToEndTest {
     }
   }
 
+  /** Waits until {@code condition} holds; a timeout shows what Cuebot heard. */
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    Await.until(what, Duration.ofSeconds(30), condition, () -> "completions: "
-        + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
-        + ", refused launch: " + cuebot.refusedLaunch());
+    await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        .untilAsserted(() -> assertThat(condition.getAsBoolean()).as(() -> what + "; completions: "
+            + cuebot.completions().stream().map(FrameCompleteReport::getExitStatus).toList()
+            + ", refused launch: " + cuebot.refusedLaunch()).isTrue());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cuegate.proto.report.FrameCompleteReport;
 import dev.cuegate.proto.report.HostReport;
 import dev.cuegate.proto.rqd.RqdStaticGetRunningFrameStatusRequest;
 import dev.cuegate.proto.rqd.RqdStaticKillRunningFrameRequest;
@@ -12,7 +13,6 @@ import dev.cuegate.proto.rqd.RqdStaticLockAllRequest;
 import dev.cuegate.proto.rqd.RqdStaticRebootNowRequest;
 import dev.cuegate.proto.rqd.RqdStaticUnlockAllRequest;
 import dev.cuegate.proto.rqd.RunFrame;
-import dev.cuegate.proto.report.FrameCompleteReport;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.ManualClock;
 import dev.cuegate.worker.TestWorker;
@@ -26,8 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge's RQD host towards Cuebot, driven call by call (Cuebot's side by the test, the
- * worker's side by plain HTTP requests) with a manual clock for the timeouts.
+ * worker's side by plain HTTP requests) with a manual clock for the timeouts. Each test gets a
+ * CueGate of its own: locks, frames and workers never pass from one test to the next.
  */
 class BridgeHostTest {
   private static final ManualClock clock = new ManualClock(Instant.now());
@@ -51,17 +50,13 @@ class BridgeHostTest {
           .env("RQD_HOST_NAME", "hosttest")
           .env("RQD_WORKER_CORES", "4")
           .env("RQD_WORKER_MEMORY_MB", "1000")
-          .env("WORKER_SECRET_ITERATIONS", "1000");
+          .env("WORKER_SECRET_ITERATIONS", "1000")
+          .perTest();
 
   private final String jobId = UUID.randomUUID().toString();
   private final String layerId = UUID.randomUUID().toString();
   private TestWorker worker;
   @TempDir Path logDir;
-
-  @BeforeAll
-  static void dial() {
-    cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
-  }
 
   @AfterAll
   static void stopCuebot() {
@@ -69,17 +64,11 @@ class BridgeHostTest {
   }
 
   @BeforeEach
-  void signOnAWorker() {
+  void dialTheHostAndSignOnAWorker() {
     cuebot.reset();
+    cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
     worker = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "render");
     assertThat(worker.signOn().statusCode()).isEqualTo(204);
-  }
-
-  @AfterEach
-  void signOffAndUnlock() {
-    worker.post("/sign-off", "{}");
-    cuebot.rqd().unlockAll(RqdStaticUnlockAllRequest.getDefaultInstance());
-    report();
   }
 
   @Test
@@ -257,7 +246,6 @@ class BridgeHostTest {
     report();
 
     assertThat(lastBootCores()).isEqualTo(cores + 600);
-    big.post("/sign-off", "{}");
   }
 
   private int lastBootCores() {

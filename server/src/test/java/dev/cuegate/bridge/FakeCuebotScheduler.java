@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Cuebot as the bridge meets it (DESIGN §3.3), on a real gRPC port: it takes boot, status and
+ * A Cuebot as the bridge meets it (docs/ARCHITECTURE.md, "RQD protocol"), on a real gRPC port: it takes boot, status and
  * completion reports, and from each status report books its waiting frames onto the host's idle
  * cores by calling {@code LaunchFrame} on the host's RQD port. Completions follow Cuebot's rules:
  * 0 succeeds, 286 re-queues without a retry, anything else retries until the frame is DEAD.

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cuegate.auth.AuthException;
 import dev.cuegate.auth.JwtVerifier;
 import dev.cuegate.auth.Principal;
-import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.testing.Tokens;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +34,10 @@ class TokenCommandTest {
   }
 
   private static Principal verify(String token, byte[] secret, Instant at) throws AuthException {
-    GatewayConfig.Auth auth =
-        new GatewayConfig.Auth(
-            secret, Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty());
-    return JwtVerifier.forConfig(auth, Clock.fixed(at, ZoneOffset.UTC))
+    return JwtVerifier.builder(secret)
+        .leeway(Duration.ZERO)
+        .clock(Clock.fixed(at, ZoneOffset.UTC))
+        .build()
         .verify("Bearer " + token);
   }
 

@@ -75,7 +75,6 @@ class ConfigViewTest {
         entry("RQD_REPORT_INTERVAL", "30s"),
         entry("RQD_WORKER_CORES", 1),
         entry("RQD_WORKER_MEMORY_MB", 4096L),
-        entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"),
         entry("SHAMAN_ENABLED", true),
         entry("SHAMAN_STORE_PATH", "./data/shaman/file-store"),
         entry("SHAMAN_CHECKOUT_PATH", "./data/shaman/checkout"),
@@ -83,7 +82,8 @@ class ConfigViewTest {
         entry("SHAMAN_GC_PERIOD", "24h0m0s"),
         entry("SHAMAN_GC_MAX_AGE", "744h0m0s"),
         entry("SHAMAN_MAX_UPLOAD_BYTES", 64L << 30),
-        entry("SHAMAN_ES256_PUBLIC_KEYS_FILE", null));
+        entry("SHAMAN_ES256_PUBLIC_KEYS_FILE", null),
+        entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"));
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generated document describes the JSON mapping of DESIGN §2.2 and the .proto comments. */
+/** The generated document describes the JSON mapping of docs/ARCHITECTURE.md and the .proto
+ * comments. */
 class OpenApiSchemasTest {
   private static final MethodRegistry REGISTRY =
       MethodRegistry.opencue(List.of("rqd.*", "report.RqdReportInterface"));

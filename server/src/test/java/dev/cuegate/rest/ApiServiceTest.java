@@ -1,6 +1,7 @@
 package dev.cuegate.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
@@ -20,6 +21,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +121,7 @@ class ApiServiceTest {
   @Test
   void aClientThatStopsReadingStopsTheRendering() throws Exception {
     byte[] big = SampleFarm.jobs(20_000).toByteArray();
-    AtomicLong rendered = new AtomicLong();
+    Rendering rendered = new Rendering();
     serve(countingRendered(Transcoder.create(), rendered),
         method -> CompletableFuture.completedFuture(new UpstreamReply(big, new Metadata())));
 
@@ -133,29 +135,48 @@ class ApiServiceTest {
               + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       assertThat(in.read()).isEqualTo('H');
-      long whileStalled = settled(rendered);
+      // Blocked inside a write, not merely slow: a thread starved of CPU would be RUNNABLE.
+      await().atMost(Duration.ofSeconds(30)).during(Duration.ofMillis(500))
+          .until(rendered::blockedWriting);
+      long whileStalled = rendered.bytes.get();
 
       long received = 1 + in.transferTo(OutputStream.nullOutputStream());
 
-      long json = rendered.get();
+      long json = rendered.bytes.get();
       assertThat(json).isGreaterThan(20_000_000);
       assertThat(received).isGreaterThan(json);
       assertThat(whileStalled).isLessThan(json / 2);
     }
   }
 
-  /** The count once it has not grown for half a second. */
-  private static long settled(AtomicLong count) throws InterruptedException {
-    long last = -1;
-    while (count.get() != last) {
-      last = count.get();
-      Thread.sleep(500);
+  /** The JSON bytes rendered so far, and the thread rendering them while it is inside a write. */
+  private static final class Rendering {
+    final AtomicLong bytes = new AtomicLong();
+    private volatile Thread writing;
+
+    /** The renderer waits for the client to take what it wrote: rendering has stopped. */
+    boolean blockedWriting() {
+      Thread thread = writing;
+      if (thread == null) {
+        return false;
+      }
+      Thread.State state = thread.getState();
+      return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
-    return last;
+
+    void write(Runnable write, int length) {
+      writing = Thread.currentThread();
+      try {
+        write.run();
+      } finally {
+        writing = null;
+      }
+      bytes.addAndGet(length);
+    }
   }
 
   /** {@code transcoder}, counting the JSON bytes its codecs render into {@code rendered}. */
-  private static Transcoder countingRendered(Transcoder transcoder, AtomicLong rendered) {
+  private static Transcoder countingRendered(Transcoder transcoder, Rendering rendered) {
     return type -> {
       MessageCodec codec = transcoder.codec(type);
       return new MessageCodec() {
@@ -170,19 +191,25 @@ class ApiServiceTest {
               proto,
               new FilterOutputStream(out) {
                 @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                  out.write(bytes, offset, length);
-                  rendered.addAndGet(length);
+                public void write(byte[] bytes, int offset, int length) {
+                  rendered.write(() -> writeQuietly(out, bytes, offset, length), length);
                 }
 
                 @Override
-                public void write(int b) throws IOException {
-                  out.write(b);
-                  rendered.incrementAndGet();
+                public void write(int b) {
+                  rendered.write(() -> writeQuietly(out, new byte[] {(byte) b}, 0, 1), 1);
                 }
               });
         }
       };
     };
+  }
+
+  private static void writeQuietly(OutputStream out, byte[] bytes, int offset, int length) {
+    try {
+      out.write(bytes, offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Unknown input fields, Kubernetes-style: the seed's own SetMinCores example sends {@code cores}
- * where the field is {@code min_cores}; the Go gateway silently sets the minimum to 0.
+ * Unknown input fields, Kubernetes-style: the SetMinCores example of OpenCue's gateway
+ * documentation sends {@code cores} where the field is {@code min_cores}; the Go gateway silently sets the minimum to 0.
  */
 class FieldValidationTest {
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The examples of OpenCue's gateway documentation, with their wrong paths and bodies (DESIGN
- * §2.6): each gets the answer the design promises.
+ * The examples of OpenCue's gateway documentation, with their wrong paths and bodies
+ * (docs/ARCHITECTURE.md, "Paths"): each gets a useful answer.
  */
 class SeedExamplesTest {
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();

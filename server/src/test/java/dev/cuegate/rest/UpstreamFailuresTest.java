@@ -2,6 +2,7 @@ package dev.cuegate.rest;
 
 import static dev.cuegate.rest.RestGatewayTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.testing.GatewayExtension;
@@ -71,24 +72,9 @@ class UpstreamFailuresTest {
     assertThat(eventuallyOk()).isEqualTo(200);
   }
 
-  /** The channel reconnects in the background; polls a bounded number of times. */
+  /** The channel reconnects in the background. */
   private static int eventuallyOk() {
-    int status = 0;
-    for (int attempt = 0; attempt < 100 && status != 200; attempt++) {
-      status = gateway.post("/" + GET_SHOWS, "{}").statusCode();
-      if (status != 200) {
-        pause();
-      }
-    }
-    return status;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return await().atMost(Duration.ofSeconds(30))
+        .until(() -> gateway.post("/" + GET_SHOWS, "{}").statusCode(), status -> status == 200);
   }
 }

@@ -5,6 +5,8 @@ import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.auth.AuthException;
 import dev.cuegate.auth.Principal;
 import dev.cuegate.auth.TokenVerifier;
+import dev.cuegate.config.EnvConfigLoader;
+import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.testing.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ final class ShamanTestServer implements AutoCloseable {
   static final String TOKEN = "good-token";
 
   final Path dataDir;
-  final ShamanConfig config;
+  final GatewayConfig.Shaman config;
   final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   final TestHooks hooks = new TestHooks();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -44,7 +47,9 @@ final class ShamanTestServer implements AutoCloseable {
 
   ShamanTestServer(Path dataDir, Map<String, String> env) throws IOException {
     this.dataDir = dataDir;
-    this.config = ShamanConfig.fromEnv(env, dataDir);
+    Map<String, String> withDataDir = new HashMap<>(env);
+    withDataDir.put("DATA_DIR", dataDir.toString());
+    this.config = EnvConfigLoader.shaman(withDataDir);
     TokenVerifier verifier = header -> {
       if (!("Bearer " + TOKEN).equals(header)) {
         throw new AuthException("bad_token", "token missing or not accepted");

@@ -1,7 +1,10 @@
 package dev.cuegate.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * CueGate as a child JVM ({@code dev.cuegate.Main serve}, the test's own classpath) on a data
@@ -118,8 +122,31 @@ public final class ChildCueGate implements AutoCloseable {
       if (Instant.now().isAfter(deadline) || !printed.contains("Address already in use")) {
         throw new AssertionError("CueGate did not become ready (run " + runs + "):\n" + printed);
       }
-      pause();
+      awaitFree(wantedPort, deadline);
     }
+  }
+
+  /** Until the port the last run could not bind is free again (or the deadline passed). */
+  private static void awaitFree(int port, Instant deadline) {
+    try {
+      await().atMost(timeLeft(deadline)).pollInterval(POLL).until(() -> canBind(port));
+    } catch (ConditionTimeoutException e) {
+      // The next run fails the same way, and the deadline then ends the attempts.
+    }
+  }
+
+  private static boolean canBind(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** At least a millisecond: Awaitility refuses a zero or negative limit. */
+  private static Duration timeLeft(Instant deadline) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
   }
 
   private Process spawn(int wantedPort) {
@@ -157,17 +184,14 @@ public final class ChildCueGate implements AutoCloseable {
 
   /** The port the run logged it listens on, or null when it exited or the deadline passed. */
   private Integer awaitReady(Instant deadline) {
-    while (Instant.now().isBefore(deadline)) {
-      Matcher ready = READY.matcher(output());
-      if (ready.find()) {
-        return Integer.parseInt(ready.group(1));
-      }
-      if (!process.isAlive()) {
-        return null;
-      }
-      pause();
+    try {
+      await().atMost(timeLeft(deadline)).pollInterval(POLL)
+          .until(() -> READY.matcher(output()).find() || !process.isAlive());
+    } catch (ConditionTimeoutException e) {
+      return null;
     }
-    return null;
+    Matcher ready = READY.matcher(output());
+    return ready.find() ? Integer.parseInt(ready.group(1)) : null;
   }
 
   private void destroy() {
@@ -181,15 +205,6 @@ public final class ChildCueGate implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the child CueGate", e);
     }
   }
 }

@@ -81,12 +81,12 @@ public final class FakeCuebot implements AutoCloseable {
             new FakeDependService());
   }
 
-  /** Starts a fake Cuebot with the seed farm on a free port. */
+  /** Starts a fake Cuebot with the sample farm on a free port. */
   public static FakeCuebot start() {
     return start(0);
   }
 
-  /** Starts a fake Cuebot with the seed farm on {@code port} (0 picks a free one). */
+  /** Starts a fake Cuebot with the sample farm on {@code port} (0 picks a free one). */
   public static FakeCuebot start(int port) {
     return start(port, Clock.systemUTC());
   }
@@ -160,7 +160,7 @@ public final class FakeCuebot implements AutoCloseable {
     bind();
   }
 
-  /** Restores the seed farm and forgets recorded calls and pending faults. */
+  /** Restores the sample farm and forgets recorded calls and pending faults. */
   public void reset() {
     farm.clear();
     SampleFarm.seed(farm);

@@ -5,7 +5,7 @@ import dev.cuegate.proto.depend.DependGetDependResponse;
 import dev.cuegate.proto.depend.DependInterfaceGrpc;
 import io.grpc.stub.StreamObserver;
 
-/** The fake's {@code depend.DependInterface}: the seed farm has no dependencies to find. */
+/** The fake's {@code depend.DependInterface}: the sample farm has no dependencies to find. */
 final class FakeDependService extends DependInterfaceGrpc.DependInterfaceImplBase {
 
   @Override

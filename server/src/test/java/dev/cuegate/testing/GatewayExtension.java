@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,14 +31,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * both start once per class, and the fake's data is reset before each test. The embedded farm's
  * data is not reset: tests give their jobs unique names. The admin port listens on an ephemeral
  * port of 127.0.0.1 unless the test sets {@code ADMIN_PORT}. Rate limiting is off unless the test
- * sets {@code RATE_LIMIT_RPS}.
+ * sets {@code RATE_LIMIT_RPS}. With {@link #perTest()} each test gets a gateway (and data) of its
+ * own instead.
  */
-public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class GatewayExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private boolean embedded;
   private TestDatabase database = TestDatabase.SQLITE;
   private GatewayExtension sharedWith;
+  private boolean perTest;
   private GatewayConfig config;
   private FakeCuebot cuebot;
   private CueGate gate;
@@ -80,8 +84,23 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
     return embedded();
   }
 
+  /**
+   * A fresh gateway, fake Cuebot and data directory for each test, for tests of state that one
+   * test would leave to the next.
+   */
+  public GatewayExtension perTest() {
+    perTest = true;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
+    if (!perTest) {
+      start();
+    }
+  }
+
+  private void start() throws IOException {
     dataDir = Files.createTempDirectory("cuegate-test");
     Map<String, String> all = new HashMap<>();
     if (!embedded) {
@@ -137,7 +156,11 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   }
 
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) throws IOException {
+    if (perTest) {
+      start();
+      return;
+    }
     if (cuebot == null) {
       return;
     }
@@ -148,7 +171,20 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
   }
 
   @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (perTest) {
+      stop();
+    }
+  }
+
+  @Override
   public void afterAll(ExtensionContext context) throws IOException {
+    if (!perTest) {
+      stop();
+    }
+  }
+
+  private void stop() throws IOException {
     gate.close();
     if (cuebot != null) {
       cuebot.close();

@@ -44,7 +44,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * Deterministic sample data shaped like a real OpenCue farm: the fake Cuebot's seed farm and bulk
+ * Deterministic sample data shaped like a real OpenCue farm: the fake Cuebot's sample farm and bulk
  * answers ({@link #jobs(int)}, {@link #frames(int)}) for large-payload tests and benchmarks.
  */
 public final class SampleFarm {
@@ -90,7 +90,7 @@ public final class SampleFarm {
     return UUID.nameUUIDFromBytes((kind + ":" + name).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /** Fills {@code farm} with the seed farm: 2 shows, 5 jobs, 5 hosts and what goes with them. */
+  /** Fills {@code farm} with the sample farm: 2 shows, 5 jobs, 5 hosts and what goes with them. */
   public static void seed(FarmState farm) {
     seedFacility(farm);
     seedShow(farm, SHOW, List.of("lighting", "fx"));

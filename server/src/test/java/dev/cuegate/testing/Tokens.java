@@ -16,7 +16,7 @@ import java.util.Date;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Mints HMAC-signed JWTs for tests, like the ones CueWeb and the seed's snippets send. */
+/** Mints HMAC-signed JWTs for tests, like the ones CueWeb and the documented snippets send. */
 public final class Tokens {
 
   /** The test secret: 64 bytes, long enough for HS256, HS384 and HS512 alike. */

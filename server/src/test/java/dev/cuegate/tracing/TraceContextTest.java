@@ -1,6 +1,7 @@
 package dev.cuegate.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,6 +13,7 @@ import dev.cuegate.testing.GatewayExtension;
 import io.grpc.Metadata;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -102,16 +104,10 @@ class TraceContextTest {
 
   /** The access log is written when the response is complete, which may trail the client. */
   private static List<ILoggingEvent> eventually(ListAppender<ILoggingEvent> lines) {
-    for (int attempt = 0; attempt < 50 && lines.list.isEmpty(); attempt++) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> !lines.list.isEmpty());
     return List.copyOf(lines.list);
   }
+
 
   private static HttpResponse<String> call(HttpRequest.Builder request) {
     return gateway.send(request.POST(HttpRequest.BodyPublishers.ofString("{}")).build());

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * protobuf-java's JsonFormat as the oracle for DESIGN §2.2, and a normal form in which its
+ * protobuf-java's JsonFormat as the oracle for the JSON mapping (docs/ARCHITECTURE.md), and a normal form in which its
  * output and ours can be compared as trees: unset message fields as null, integers as exact
  * decimals, floats as the float32 (or float64) value they denote.
  */

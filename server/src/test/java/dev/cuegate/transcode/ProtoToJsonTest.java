@@ -16,11 +16,8 @@ import dev.cuegate.proto.show.ShowFindShowResponse;
 import dev.cuegate.proto.show.ShowStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +57,10 @@ class ProtoToJsonTest {
     // when
     String json = toJson(ShowFindShowResponse.getDescriptor(), response.toByteArray());
 
-    // then the seed's answer, plus the field the contract gained since (scheduler_managed = 12)
-    String seed = seedFindShowAnswer();
-    String expected = seed.substring(0, seed.length() - 2) + ",\"schedulerManaged\":false}}";
+    // then the documented answer, plus the field the contract gained since (scheduler_managed = 12)
+    String documented = documentedFindShowAnswer();
+    String expected =
+        documented.substring(0, documented.length() - 2) + ",\"schedulerManaged\":false}}";
     assertThat(json).isEqualTo(expected);
   }
 
@@ -418,15 +416,13 @@ class ProtoToJsonTest {
     return count;
   }
 
-  private static String seedFindShowAnswer() throws IOException {
-    try (Stream<Path> seeds = Files.list(Path.of("/work/shared/seeds"))) {
-      Path seed =
-          seeds.filter(p -> p.getFileName().toString().startsWith("001_")).findFirst().orElseThrow();
-      Matcher answer =
-          Pattern.compile("^\\{\"show\":\\{.*\\}\\}$", Pattern.MULTILINE)
-              .matcher(Files.readString(seed, StandardCharsets.UTF_8));
-      assertThat(answer.find()).isTrue();
-      return answer.group();
+  /** The answer to this call as OpenCue's gateway documentation shows it. */
+  private static String documentedFindShowAnswer() throws IOException {
+    try (InputStream in =
+        ProtoToJsonTest.class.getResourceAsStream("/gateway-docs/find-show-answer.json")) {
+      assertThat(in).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     }
   }
+
 }

@@ -1,13 +1,14 @@
 package dev.cuegate.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.testing.GatewayExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,14 +57,12 @@ class WorkerAgentEndToEndTest {
         .containsExactlyInAnyOrderElementsOf(FrameLogs.range(1, 20));
   }
 
-  /** Polls the job's state until it is FINISHED or {@code limit} has passed. */
-  private String finishedWithin(String jobId, Duration limit) throws InterruptedException {
-    Instant deadline = Instant.now().plus(limit);
-    String state = jobs.jobState(jobId);
-    while (!state.equals("FINISHED") && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-      state = jobs.jobState(jobId);
+  /** The job's state once it is FINISHED, or when {@code limit} has passed. */
+  private String finishedWithin(String jobId, Duration limit) {
+    try {
+      return await().atMost(limit).until(() -> jobs.jobState(jobId), "FINISHED"::equals);
+    } catch (ConditionTimeoutException e) {
+      return jobs.jobState(jobId);
     }
-    return state;
   }
 }

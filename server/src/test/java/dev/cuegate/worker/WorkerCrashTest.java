@@ -1,13 +1,13 @@
 package dev.cuegate.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.testing.ChildCueGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +51,16 @@ class WorkerCrashTest {
     agents = new Agents(cuegate.uri(""), stateDirs);
     agents.start("w1", taskType);
     agents.start("w2", taskType);
-    assertThat(within(Duration.ofSeconds(60), () -> succeeded(jobs.frames(jobId)) >= 3))
-        .as("frames done before the kill").isTrue();
+    await("frames done before the kill").atMost(Duration.ofSeconds(60))
+        .until(() -> succeeded(jobs.frames(jobId)) >= 3);
 
     // when
     cuegate.kill();
     cuegate.restart(START_LIMIT);
 
     // then
-    assertThat(within(Duration.ofSeconds(90), () -> jobs.jobState(jobId).equals("FINISHED")))
-        .as(cuegate.output()).isTrue();
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+        assertThat(jobs.jobState(jobId)).as(cuegate::output).isEqualTo("FINISHED"));
     assertThat(jobs.frames(jobId)).hasSize(10)
         .allMatch(frame -> frame.endsWith(" SUCCEEDED 0"), "SUCCEEDED without a retry");
     Map<String, String> logs = jobs.logsContaining(cuegate.dataDir(), taskType);
@@ -84,22 +84,5 @@ class WorkerCrashTest {
 
   private static long succeeded(List<String> frames) {
     return frames.stream().filter(frame -> frame.contains(" SUCCEEDED ")).count();
-  }
-
-  /** Polls {@code condition} until it holds or {@code limit} has passed; whether it held. */
-  private static boolean within(Duration limit, Condition condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(limit);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(deadline)) {
-        return false;
-      }
-      Thread.sleep(100);
-    }
-    return true;
-  }
-
-  @FunctionalInterface
-  private interface Condition {
-    boolean holds();
   }
 }

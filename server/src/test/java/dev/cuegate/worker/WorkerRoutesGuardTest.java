@@ -7,7 +7,6 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import dev.cuegate.auth.AuthException;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
 import java.io.IOException;
@@ -49,9 +48,7 @@ class WorkerRoutesGuardTest {
         WorkerProtocol.hosts());
     protocol = WorkerProtocol.create(farm,
         new GatewayConfig.Workers(Optional.empty(), Map.of(), 1000, Optional.empty(), Map.of()),
-        dir, header -> {
-          throw new AuthException("missing_token", "no user tokens in this test");
-        }, Clock.systemUTC());
+        dir, Clock.systemUTC());
     ServerBuilder sb = Server.builder().http(0);
     protocol.mountOn(sb, guard());
     server = sb.build();

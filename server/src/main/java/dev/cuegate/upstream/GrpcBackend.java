@@ -1,27 +1,17 @@
 package dev.cuegate.upstream;
 
-import com.linecorp.armeria.common.util.EventLoopGroups;
-import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
-import io.grpc.ChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.ConnectivityState;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.MethodDescriptor.MethodType;
-import io.grpc.NameResolverRegistry;
 import io.grpc.Status;
-import io.grpc.TlsChannelCredentials;
-import io.grpc.netty.NettyChannelBuilder;
-import io.netty.channel.EventLoopGroup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -34,10 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A Cuebot (or several, for failover) reached over gRPC, plaintext or TLS; or the embedded farm over
- * an in-process channel, with the same call machinery.
+ * Calls over a gRPC channel: to a Cuebot (see {@link CuebotChannels}), or in-process to the
+ * embedded farm, with the same call machinery (deadlines, metadata, statuses, readiness probes).
  */
-final class CuebotBackend implements Backend {
+final class GrpcBackend implements Backend {
   /** How often a failing channel may be told to forget its reconnect backoff. */
   private static final Duration RECONNECT_NUDGE_INTERVAL = Duration.ofSeconds(1);
   /**
@@ -64,30 +54,8 @@ final class CuebotBackend implements Backend {
       new ConcurrentHashMap<>();
   private final AtomicLong lastNudgeMillis = new AtomicLong();
 
-  /**
-   * Calls over a connection per event loop of {@code loops}, the HTTP server's: a request's call
-   * goes over the connection of the loop that read the request.
-   */
-  CuebotBackend(
-      GatewayConfig.Upstream config,
-      EventLoopGroup loops,
-      Clock clock,
-      List<ClientInterceptor> interceptors) {
-    this(
-        EventLoopChannels.of(
-            loops,
-            loop ->
-                channelBuilder(config)
-                    .eventLoopGroup(loop)
-                    .channelType(EventLoopGroups.socketChannelType(loop))
-                    .build()),
-        String.join(",", config.endpoints()),
-        clock,
-        interceptors);
-  }
-
-  /** Calls over any channel, e.g. an in-process one to the embedded farm. */
-  CuebotBackend(
+  /** Calls over {@code channel}; {@code target} names it in logs and {@code /config}. */
+  GrpcBackend(
       ManagedChannel channel, String target, Clock clock, List<ClientInterceptor> interceptors) {
     this.channel = channel;
     this.target = target;
@@ -95,48 +63,6 @@ final class CuebotBackend implements Backend {
     this.apiChannel = ClientInterceptors.intercept(channel, interceptors);
     // Connect now so the first request does not pay for it and readiness is known early.
     channel.getState(true);
-  }
-
-  /** One channel on grpc-java's own event loops. */
-  static ManagedChannel nettyChannel(GatewayConfig.Upstream config) {
-    return channelBuilder(config).build();
-  }
-
-  private static NettyChannelBuilder channelBuilder(GatewayConfig.Upstream config) {
-    NameResolverRegistry resolvers = new NameResolverRegistry();
-    resolvers.register(new StaticAddressResolverProvider(config.endpoints()));
-    return NettyChannelBuilder.forTarget(
-            StaticAddressResolverProvider.SCHEME + ":///cuebot", credentials(config.tls()))
-        .nameResolverFactory(resolvers.asFactory())
-        .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .maxInboundMetadataSize(64 * 1024)
-        .keepAliveTime(config.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
-        .keepAliveTimeout(config.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-        .defaultLoadBalancingPolicy("pick_first")
-        .userAgent("cuegate")
-        // Callbacks only complete a future; running them on the transport's thread saves a
-        // thread hop per call (nothing downstream of them blocks: large answers are rendered
-        // on Armeria's blocking executor).
-        .directExecutor();
-  }
-
-  /**
-   * Certificates are checked against the first endpoint's host name (the channel's authority), so
-   * with several Cuebots behind TLS their certificates must all be valid for that name.
-   */
-  private static ChannelCredentials credentials(GatewayConfig.UpstreamTls tls) {
-    if (!tls.enabled()) {
-      return InsecureChannelCredentials.create();
-    }
-    TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
-    if (tls.caFile().isPresent()) {
-      try {
-        builder.trustManager(tls.caFile().get().toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException("CUEBOT_CA_FILE: cannot read " + tls.caFile().get(), e);
-      }
-    }
-    return builder.build();
   }
 
   @Override

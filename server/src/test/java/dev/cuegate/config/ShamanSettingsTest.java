@@ -1,23 +1,24 @@
-package dev.cuegate.shaman;
+package dev.cuegate.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cuegate.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ShamanConfigTest {
+/** The {@code SHAMAN_*} settings, read as every other setting is. */
+class ShamanSettingsTest {
   private static final Path DATA = Path.of("/var/lib/cuegate");
 
   @Test
   void defaultsLiveUnderDataDir() {
-    ShamanConfig config = ShamanConfig.fromEnv(Map.of(), DATA);
+    GatewayConfig.Shaman config = shaman(Map.of());
 
     assertThat(config.enabled()).isTrue();
     assertThat(config.storePath()).isEqualTo(DATA.resolve("shaman/file-store"));
@@ -30,14 +31,14 @@ class ShamanConfigTest {
 
   @Test
   void everyVariableOverridesItsDefault() {
-    ShamanConfig config = ShamanConfig.fromEnv(Map.of(
+    GatewayConfig.Shaman config = shaman(Map.of(
         "SHAMAN_ENABLED", "false",
         "SHAMAN_STORE_PATH", "/store",
         "SHAMAN_CHECKOUT_PATH", "/checkout",
         "SHAMAN_EXTRA_CHECKOUT_ROOTS", "/old1, /old2,",
         "SHAMAN_GC_PERIOD", "0",
         "SHAMAN_GC_MAX_AGE", "1h30m",
-        "SHAMAN_MAX_UPLOAD_BYTES", "2GiB"), DATA);
+        "SHAMAN_MAX_UPLOAD_BYTES", "2GiB"));
 
     assertThat(config.enabled()).isFalse();
     assertThat(config.storePath()).isEqualTo(Path.of("/store"));
@@ -58,8 +59,15 @@ class ShamanConfigTest {
       "SHAMAN_MAX_UPLOAD_BYTES, 99999999999TiB",
       "SHAMAN_STORE_PATH, bad\u0000path"})
   void badValueFailsNamingTheVariable(String variable, String value) {
-    assertThatThrownBy(() -> ShamanConfig.fromEnv(Map.of(variable, value), DATA))
+    assertThatThrownBy(() -> shaman(Map.of(variable, value)))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(variable + ": ");
+        .hasMessageStartingWith(variable + ": expected ")
+        .hasMessageEndingWith(", got '" + value + "'");
+  }
+
+  private static GatewayConfig.Shaman shaman(Map<String, String> env) {
+    Map<String, String> withDataDir = new HashMap<>(env);
+    withDataDir.put("DATA_DIR", DATA.toString());
+    return EnvConfigLoader.shaman(withDataDir);
   }
 }
