@@ -6,7 +6,6 @@ import dev.cuegate.worker.SchedulingPolicy.AfterFailure;
 import dev.cuegate.worker.SchedulingPolicy.Candidate;
 import dev.cuegate.worker.WorkerRepository.TaskRow;
 import java.sql.SQLException;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,27 +18,24 @@ final class TaskEnds {
   /** The exit status a failed task gives its frame: any failure counts as a retry. */
   private static final int FAILURE_EXIT_STATUS = 1;
 
-  private final Clock clock;
-
-  TaskEnds(Clock clock) {
-    this.clock = clock;
-  }
+  private TaskEnds() {}
 
   /**
    * Flamenco's failure rules on top of OpenCue's retries: the worker is remembered as having
    * failed the task (and blocklisted for the job's task type at the third such task); the frame
    * uses a retry; a task that is not dead yet is soft-failed for other workers, unless three
-   * workers failed it or no worker is left that may run it.
+   * workers failed it or no worker is left that may run it. {@code now} (epoch milliseconds)
+   * dates a blocklist entry.
    */
-  void fail(FarmTransaction tx, WorkerRepository rows, TaskRow task, String workerId)
-      throws SQLException {
+  static void fail(FarmTransaction tx, WorkerRepository rows, TaskRow task, String workerId,
+      long now) throws SQLException {
     rows.recordFailure(task, workerId);
     int failures = rows.failures(workerId, task.jobId(), task.taskType());
     if (SchedulingPolicy.blocklists(failures,
         rows.isBlocklisted(workerId, task.jobId(), task.taskType()))) {
       log.warn("worker {} failed {} tasks of type {} of job {}: blocklisted for them", workerId,
           failures, task.taskType(), task.jobId());
-      rows.blocklist(workerId, task.jobId(), task.taskType(), clock.millis());
+      rows.blocklist(workerId, task.jobId(), task.taskType(), now);
     }
     FrameState frame = tx.finishFrame(task.frameId(), FAILURE_EXIT_STATUS);
     AfterFailure after = frame != FrameState.WAITING ? AfterFailure.FAILED
@@ -56,7 +52,7 @@ final class TaskEnds {
   }
 
   /** The worker's active tasks go back to the queue without counting as failures. */
-  void requeueActive(FarmTransaction tx, WorkerRepository rows, String workerId)
+  static void requeueActive(FarmTransaction tx, WorkerRepository rows, String workerId)
       throws SQLException {
     for (TaskRow task : rows.tasks(workerId, TaskStatuses.ACTIVE)) {
       if (tx.frame(task.frameId()).state() == FrameState.RUNNING) {

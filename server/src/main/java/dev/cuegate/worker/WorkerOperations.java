@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * assignment, a failure or a re-queue changes the task and its frame together, and concurrent
  * workers never get the same task.
  */
-final class WorkerOperations {
+record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock clock) {
   private static final Logger log = LoggerFactory.getLogger(WorkerOperations.class);
 
   /**
@@ -47,20 +47,6 @@ final class WorkerOperations {
   @FunctionalInterface
   interface Work<T> {
     T run(FarmTransaction tx, WorkerRepository rows) throws SQLException;
-  }
-
-  private final EmbeddedFarm farm;
-  private final TaskTypes taskTypes;
-  private final Ids ids;
-  private final Clock clock;
-  private final TaskEnds ends;
-
-  WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock clock) {
-    this.farm = farm;
-    this.taskTypes = taskTypes;
-    this.ids = ids;
-    this.clock = clock;
-    this.ends = new TaskEnds(clock);
   }
 
   /** Runs {@code work} in one farm transaction. */
@@ -98,7 +84,7 @@ final class WorkerOperations {
 
   void signOff(String workerId) {
     transaction((tx, rows) -> {
-      ends.requeueActive(tx, rows, workerId);
+      TaskEnds.requeueActive(tx, rows, workerId);
       rows.setStatus(workerId, WorkerStatus.OFFLINE);
       rows.clearCurrentTask(workerId);
       return null;
@@ -157,7 +143,7 @@ final class WorkerOperations {
             rows.clearCurrentTask(workerId, taskId);
           }
           case TaskStatuses.FAILED -> {
-            ends.fail(tx, rows, task, workerId);
+            TaskEnds.fail(tx, rows, task, workerId, clock.millis());
             rows.clearCurrentTask(workerId, taskId);
           }
           case TaskStatuses.CANCELED -> {

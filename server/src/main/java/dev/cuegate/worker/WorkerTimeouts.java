@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The protocol's timeouts: an awake worker that went silent gives its tasks back to the queue,
  * and an active task nobody reports on fails.
  */
-final class WorkerTimeouts {
+record WorkerTimeouts(WorkerOperations operations, Clock clock) {
   private static final Logger log = LoggerFactory.getLogger(WorkerTimeouts.class);
   /** An awake worker silent this long has timed out; its tasks go back to the queue. */
   static final Duration WORKER_TIMEOUT = Duration.ofMinutes(1);
@@ -22,16 +22,6 @@ final class WorkerTimeouts {
 
   /** What a sweep changed. */
   record Swept(int workersTimedOut, int tasksFailed) {}
-
-  private final WorkerOperations operations;
-  private final Clock clock;
-  private final TaskEnds ends;
-
-  WorkerTimeouts(WorkerOperations operations, Clock clock) {
-    this.operations = operations;
-    this.clock = clock;
-    this.ends = new TaskEnds(clock);
-  }
 
   /** Times out silent workers (re-queuing their tasks) and fails tasks nobody reports on. */
   Swept sweep() {
@@ -42,7 +32,7 @@ final class WorkerTimeouts {
       for (String workerId : silent) {
         log.warn("worker {} has been silent for {}: timed out, its tasks go back to the queue",
             workerId, WORKER_TIMEOUT);
-        ends.requeueActive(tx, rows, workerId);
+        TaskEnds.requeueActive(tx, rows, workerId);
         rows.setStatus(workerId, WorkerStatus.TIMEOUT);
         rows.clearCurrentTask(workerId);
       }
@@ -54,7 +44,7 @@ final class WorkerTimeouts {
       }
       for (TaskRow task : stale) {
         log.warn("task {} has had no update for {}: failed", task.id(), TASK_TIMEOUT);
-        ends.fail(tx, rows, task, task.workerId());
+        TaskEnds.fail(tx, rows, task, task.workerId(), now);
         rows.clearCurrentTask(task.workerId(), task.id());
       }
       return new Swept(silent.size(), stale.size());

@@ -12,25 +12,14 @@ import java.util.List;
  * The frame state machine, inside one transaction: which change a frame in a given state
  * allows, what it becomes (retries, auto-eat), and what follows from it (dependants released,
  * the job's own state). External frames end through {@link ExternalFrames}: their scheduler
- * decides about retries.
+ * decides about retries. {@code now} is in epoch seconds, stamped on every change.
  */
-final class FrameStates {
+record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
   /**
    * OpenCue's exit status for a frame its host interrupted: Cuebot re-queues it without using one
    * of its retries.
    */
   private static final int INTERRUPTED_EXIT_STATUS = 286;
-
-  private final Transaction c;
-  private final long now;
-  private final ExternalFrameListener listener;
-
-  /** @param now epoch seconds, stamped on every change */
-  FrameStates(Transaction c, long now, ExternalFrameListener listener) {
-    this.c = c;
-    this.now = now;
-    this.listener = listener;
-  }
 
   ExternalFrames external() {
     return new ExternalFrames(c, this, listener, now);
