@@ -31,13 +31,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LoadedConfig loaded;
     try {
-      loaded = EnvConfigLoader.load(System.getenv());
+      return serve(EnvConfigLoader.load(System.getenv()));
     } catch (ConfigException e) {
+      // From loading, or from starting: the files the configuration names (the authorization
+      // policy, keys) are read then.
       System.err.println("cuegate: configuration error: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+  }
+
+  private Integer serve(LoadedConfig loaded) throws InterruptedException {
     Optional<Path> logFile =
         LogSetup.configure(
             loaded.config().logging().level(),
@@ -48,14 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     for (String warning : loaded.warnings()) {
       log.warn("CONFIGURATION WARNING: {}", warning);
     }
-    CueGate gate;
-    try {
-      gate = CueGate.start(loaded.config());
-    } catch (ConfigException e) {
-      // Files the configuration names (the authorization policy, keys) are read at start.
-      System.err.println("cuegate: configuration error: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    CueGate gate = CueGate.start(loaded.config());
     if (exitWhenReady) {
       gate.close();
       return ExitCodes.OK;

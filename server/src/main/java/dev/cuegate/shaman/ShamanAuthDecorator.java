@@ -18,6 +18,10 @@ import dev.cuegate.auth.TokenVerifier;
  * Lets a request through only with a verified token, taken from {@code Authorization} or else
  * from Flamenco's {@code jwtToken} cookie. Runs before the body is read, so an unauthenticated
  * upload never reaches the disk.
+ *
+ * <p>Shaman keeps this guard rather than the API's: Flamenco's clients send the cookie, read
+ * plain-text answers, and use {@code OPTIONS} for "is this file stored?", which the API's CORS
+ * handling would answer instead (docs/ARCHITECTURE.md, "Guards").
  */
 final class ShamanAuthDecorator implements DecoratingHttpServiceFunction {
   static final String COOKIE = "jwtToken";

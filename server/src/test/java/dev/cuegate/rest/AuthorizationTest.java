@@ -3,20 +3,18 @@ package dev.cuegate.rest;
 import static dev.cuegate.rest.RestGatewayTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cuegate.audit.AuditLog;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.LogCapture;
+import dev.cuegate.testing.PolicyFiles;
 import dev.cuegate.testing.Tokens;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -32,17 +30,8 @@ class AuthorizationTest {
 
   @RegisterExtension
   static final GatewayExtension gateway =
-      new GatewayExtension().env("AUTHZ_POLICY_FILE", policyFile().toString());
+      new GatewayExtension().env("AUTHZ_POLICY_FILE", PolicyFiles.write(POLICY).toString());
 
-  private static Path policyFile() {
-    try {
-      Path file = Files.createTempFile("cuegate-policy", ".json");
-      file.toFile().deleteOnExit();
-      return Files.writeString(file, POLICY);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Test
   void aViewerMayRead() {

@@ -9,13 +9,11 @@ import dev.cuegate.audit.AuditLog;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.LogCapture;
 import dev.cuegate.testing.ManualClock;
+import dev.cuegate.testing.PolicyFiles;
 import dev.cuegate.testing.Tokens;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +39,7 @@ class PersonRoutesGuardTest {
           .embedded()
           .clock(clock)
           .env("WORKER_SECRET_ITERATIONS", "1000")
-          .env("AUTHZ_POLICY_FILE", policyFile().toString())
+          .env("AUTHZ_POLICY_FILE", PolicyFiles.write(POLICY).toString())
           .env("RATE_LIMIT_RPS", "1")
           .env("RATE_LIMIT_BURST", Integer.toString(BURST));
 
@@ -126,15 +124,5 @@ class PersonRoutesGuardTest {
             .claim("role", role)
             .build();
     return Tokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, claims);
-  }
-
-  private static Path policyFile() {
-    try {
-      Path file = Files.createTempFile("cuegate-policy", ".json");
-      file.toFile().deleteOnExit();
-      return Files.writeString(file, POLICY);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
