@@ -79,7 +79,8 @@ public final class CueGate implements AutoCloseable {
     Guard guard = Guard.create(config.security(), verifier, metrics, clock);
     Tracing tracing = Tracing.start(config.operations());
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
-    ModeParts parts = ModeParts.open(config, clock);
+    Mode mode = config.mode();
+    ModeParts parts = ModeParts.open(mode, config, clock);
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
     List<ClientInterceptor> interceptors =
         List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor());
@@ -114,7 +115,7 @@ public final class CueGate implements AutoCloseable {
     shaman.start();
     parts.start();
     return new CueGate(
-        api, admin, backend, config.mode(), parts, shaman, metrics, tracing,
+        api, admin, backend, mode, parts, shaman, metrics, tracing,
         registry.methods().size());
   }
 

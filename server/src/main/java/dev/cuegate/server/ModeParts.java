@@ -4,6 +4,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.cuegate.bridge.RqdBridge;
 import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.config.Mode;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.upstream.Backend;
 import dev.cuegate.worker.WorkerProtocol;
@@ -15,15 +16,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What runs besides the API port in each {@link dev.cuegate.config.Mode}, opened, started and
- * closed in the order that mode needs (docs/ARCHITECTURE.md, "Modes").
+ * What runs besides the API port in each {@link Mode}, opened, started and closed in the order
+ * that mode needs (docs/ARCHITECTURE.md, "Modes").
  */
 sealed interface ModeParts extends AutoCloseable
     permits ModeParts.Gateway, ModeParts.Farm, ModeParts.Bridge {
 
-  /** Opens the parts of the configuration's mode; nothing is served yet. */
-  static ModeParts open(GatewayConfig config, Clock clock) {
-    return switch (config.mode()) {
+  /** Opens the parts of {@code mode}; nothing is served yet. */
+  static ModeParts open(Mode mode, GatewayConfig config, Clock clock) {
+    return switch (mode) {
       case GATEWAY -> new Gateway();
       case EMBEDDED_FARM -> {
         EmbeddedFarm farm = EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts());
