@@ -57,6 +57,19 @@ final class DefaultWorkerAgent implements WorkerAgent {
       if (stopping) {
         return Exit.STOPPED;
       }
+      try (StateDirectory held = StateDirectory.lock(settings.stateDir())) {
+        return runHolding();
+      }
+    } finally {
+      // A thread that ran an agent goes on to other work: a later shutdown must not interrupt it.
+      loopThread = null;
+      finished.countDown();
+    }
+  }
+
+  /** Everything the agent does with its registration, while it holds its state directory. */
+  private Exit runHolding() throws IOException, InterruptedException {
+    try {
       Optional<Credentials> stored = store.load();
       if (stored.isPresent()) {
         manager.use(stored.get());
@@ -75,8 +88,6 @@ final class DefaultWorkerAgent implements WorkerAgent {
       }
       signOff();
       return Exit.STOPPED;
-    } finally {
-      finished.countDown();
     }
   }
 

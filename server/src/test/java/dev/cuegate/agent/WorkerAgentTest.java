@@ -1,6 +1,7 @@
 package dev.cuegate.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,6 +88,32 @@ class WorkerAgentTest {
     // then it signs on with the same credentials, without registering again
     assertThat(again.authorization()).isEqualTo(signOn.authorization());
     assertThat(manager.requests("POST", "/register-worker")).hasSize(1);
+  }
+
+  @Test
+  void aSecondAgentOnTheSameStateDirectoryStopsAtOnceNamingTheOption() throws Exception {
+    // given an agent running with the state directory
+    WorkerAgent first = agent(Optional.empty());
+    Future<WorkerAgent.Exit> firstRun = start(first);
+    manager.await("POST", "/sign-on");
+
+    // when a second agent starts with the same directory
+    WorkerAgent second = agent(Optional.empty());
+
+    // then it stops before talking to the manager, and says which option to change
+    assertThatThrownBy(() -> start(second).get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(StateDirectory.InUse.class)
+        .hasMessageContaining(stateDir.toString())
+        .hasMessageContaining("--state-dir");
+    assertThat(manager.requests("POST", "/register-worker")).hasSize(1);
+    assertThat(manager.requests("POST", "/sign-on")).hasSize(1);
+
+    // and once the first has stopped, the directory is free again
+    first.shutdown(Duration.ofSeconds(10));
+    assertThat(firstRun.get(10, TimeUnit.SECONDS)).isEqualTo(WorkerAgent.Exit.STOPPED);
+    int before = manager.requests().size();
+    start(agent(Optional.empty()));
+    manager.await(before, request -> request.is("POST", "/sign-on"));
   }
 
   @Test
