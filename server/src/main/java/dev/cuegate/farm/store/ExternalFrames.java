@@ -101,8 +101,8 @@ final class ExternalFrames {
   /** The frame's own command and environment, when an outside scheduler gave them. */
   static Optional<FrameCommand> command(Connection connection, String frameId)
       throws SQLException {
-    return Sql.one(connection, "SELECT command, environment FROM frame WHERE id = ?"
-            + " AND command IS NOT NULL",
+    return Sql.one(connection, "SELECT command, COALESCE(environment, '{}') FROM frame"
+            + " WHERE id = ? AND command IS NOT NULL",
         row -> new FrameCommand(row.getString(1), Rows.map(row.getString(2))), frameId);
   }
 
@@ -111,10 +111,11 @@ final class ExternalFrames {
    * {@code <log_dir>/<job name>.<frame name>.rqlog}.
    */
   static Optional<Path> logFile(Connection connection, String frameId) throws SQLException {
+    // A launch without a log directory has no such file: the task log alone keeps its lines.
     return Sql.one(connection, "SELECT j.log_dir, j.name, f.name FROM frame f"
-            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?",
-        row -> row.getString(1).isEmpty() ? null
-            : Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
+            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?"
+            + " AND j.log_dir <> ''",
+        row -> Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
         frameId, true);
   }
 
