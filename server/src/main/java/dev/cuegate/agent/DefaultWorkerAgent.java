@@ -267,6 +267,7 @@ final class DefaultWorkerAgent implements WorkerAgent {
       ManagerClient.Reply reply = call(() -> manager.register(registration,
           settings.registrationToken().map(mint -> mint.get())));
       String id = reply.body().path("_id").asText("");
+      reply.warning().ifPresent(warning -> log.warn("the manager warns: {}", warning));
       if (reply.isSuccess() && !id.isEmpty()) {
         Credentials credentials = new Credentials(id, secret);
         store.save(credentials);
@@ -292,6 +293,7 @@ final class DefaultWorkerAgent implements WorkerAgent {
     retry.reset();
     while (true) {
       ManagerClient.Reply reply = call(() -> manager.post("sign-on", signOn));
+      reply.warning().ifPresent(warning -> log.warn("the manager warns: {}", warning));
       if (reply.isSuccess()) {
         lostContact = false;
         log.info("signed on to {} as {}", settings.manager(), manager.credentials().id());

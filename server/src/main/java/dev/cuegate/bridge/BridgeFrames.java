@@ -31,28 +31,23 @@ final class BridgeFrames {
   static final int KILLED_SIGNAL = 9;
   /** OpenCue's frame names are {@code <number, zero-padded>-<layer name>}. */
   private static final Pattern FRAME_NAME = Pattern.compile("(-?\\d+)-(.+)");
-  /**
-   * A worker is free for a job's frame when it is signed on, asked for nothing, runs no task and
-   * is not blocklisted for the job (all of a Cuebot job's frames here share one task type).
-   */
-  private static final String FREE_WORKERS = "SELECT COUNT(*) FROM worker w"
-      + " WHERE w.status IN ('awake', 'starting') AND w.status_requested = ''"
-      + " AND NOT EXISTS (SELECT 1 FROM worker_task t WHERE t.worker_id = w.id"
-      + " AND t.status = 'active')"
-      + " AND NOT EXISTS (SELECT 1 FROM worker_blocklist b WHERE b.worker_id = w.id"
-      + " AND b.job_id = ?)";
 
   /** What a completion report needs. */
   record Completion(RunFrame frame, int exitStatus, int exitSignal, long launched, long ended) {}
 
-  /** The registered workers' sum, which the host offers Cuebot. */
-  record Capacity(int cores, long memoryMb, int workers) {}
+  /**
+   * The sum of the workers that accept the bridge's task type, which the host offers Cuebot;
+   * {@code others} counts the signed-on workers that accept only other task types.
+   */
+  record Capacity(int cores, long memoryMb, int workers, int others) {}
 
   private final EmbeddedFarm farm;
+  private final BridgeWorkers workers;
   private final Clock clock;
 
-  BridgeFrames(EmbeddedFarm farm, Clock clock) {
+  BridgeFrames(EmbeddedFarm farm, BridgeWorkers workers, Clock clock) {
     this.farm = farm;
+    this.workers = workers;
     this.clock = clock;
   }
 
@@ -84,12 +79,13 @@ final class BridgeFrames {
             encode(frame), frame.getFrameId());
         return null;
       }
-      int free = count(c, FREE_WORKERS, frame.getJobId());
+      int free = workers.free(c, frame.getJobId());
       int waiting = count(c, "SELECT COUNT(*) FROM bridge_frame b JOIN frame f"
           + " ON f.id = b.frame_id WHERE b.state = ? AND f.state = 'WAITING'", RUNNING);
       if (free <= waiting) {
         throw Status.UNAVAILABLE
-            .withDescription("no worker of this host is free for frame " + frame.getFrameName())
+            .withDescription("no worker of this host that accepts task type \""
+                + workers.taskType() + "\" is free for frame " + frame.getFrameName())
             .asRuntimeException();
       }
       tx.launchExternal(external(frame));
@@ -145,15 +141,13 @@ final class BridgeFrames {
         completion.frame().getFrameId(), ENDED, completion.launched()));
   }
 
-  /** What the signed-on workers add up to; a worker that declared nothing counts as the default. */
+  /**
+   * What the signed-on workers that accept the bridge's task type add up to; a worker that
+   * declared nothing counts as the default.
+   */
   Capacity capacity(int defaultCores, long defaultMemoryMb) {
-    return farm.transaction(tx -> Sql.one(tx.connection(),
-            "SELECT COALESCE(SUM(CASE WHEN cores > 0 THEN cores ELSE ? END), 0),"
-                + " COALESCE(SUM(CASE WHEN memory_mb > 0 THEN memory_mb ELSE ? END), 0),"
-                + " COUNT(*) FROM worker WHERE status IN ('awake', 'starting')",
-            row -> new Capacity(row.getInt(1), row.getLong(2), row.getInt(3)),
-            defaultCores, defaultMemoryMb)
-        .orElseThrow());
+    return farm.transaction(tx ->
+        workers.capacity(tx.connection(), defaultCores, defaultMemoryMb));
   }
 
   /** The report entry of a running frame: ids echoed from its launch, no memory figures. */
@@ -188,7 +182,8 @@ final class BridgeFrames {
         ShellCommand.of(frame.getCommand()),
         frame.getEnvironmentMap(),
         frame.getLogDir(),
-        frame.getNumCores());
+        frame.getNumCores(),
+        RqdBridge.SERVICE);
   }
 
   private static Optional<RunFrame> runFrame(Connection c, String frameId) throws SQLException {

@@ -29,6 +29,7 @@ final class CuebotReporter {
 
   private final Channel cuebot;
   private final BridgeFrames frames;
+  private final StrandedFrames stranded;
   private final HostShape shape;
   private final HostControl control;
   private final GatewayConfig.Bridge config;
@@ -38,10 +39,11 @@ final class CuebotReporter {
   private long retryAtMillis;
   private int failures;
 
-  CuebotReporter(Channel cuebot, BridgeFrames frames, HostShape shape, HostControl control,
-      GatewayConfig.Bridge config, Clock clock) {
+  CuebotReporter(Channel cuebot, BridgeFrames frames, StrandedFrames stranded, HostShape shape,
+      HostControl control, GatewayConfig.Bridge config, Clock clock) {
     this.cuebot = cuebot;
     this.frames = frames;
+    this.stranded = stranded;
     this.shape = shape;
     this.control = control;
     this.config = config;
@@ -79,6 +81,8 @@ final class CuebotReporter {
   }
 
   private void report(long now) {
+    // Handed back before the completions are read, so that Cuebot hears of them in this round.
+    stranded.endOverdue();
     BridgeFrames.Capacity capacity =
         frames.capacity(config.workerCores(), config.workerMemoryMb());
     List<RunFrame> running = frames.running();
@@ -92,6 +96,10 @@ final class CuebotReporter {
           .build());
       log.info("bridge: announced host {} to Cuebot with {} cores and {} MB from {} workers",
           shape.name(), capacity.cores(), capacity.memoryMb(), capacity.workers());
+      if (capacity.others() > 0) {
+        log.warn("bridge: {} signed-on workers do not accept the bridge's task type and are"
+            + " left out of the host (docs/OPENCUE-BRIDGE.md)", capacity.others());
+      }
       announced = capacity;
       nextStatusMillis = now;
     }

@@ -52,7 +52,7 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--nickname", description = "The name operators see (default: the host name)")
   String nickname;
 
-  @Option(names = "--task-types", split = ",", defaultValue = "default,shell",
+  @Option(names = "--task-types", split = ",", defaultValue = AgentSettings.DEFAULT_TASK_TYPES,
       description = "Task types this worker accepts, comma-separated (default: ${DEFAULT-VALUE})")
   List<String> taskTypes;
 

@@ -118,6 +118,7 @@ public final class ConfigView {
       case RQD_REPORT_INTERVAL -> GoDuration.format(config.bridge().reportInterval());
       case RQD_WORKER_CORES -> config.bridge().workerCores();
       case RQD_WORKER_MEMORY_MB -> config.bridge().workerMemoryMb();
+      case RQD_FRAME_TAKE_TIMEOUT -> GoDuration.format(config.bridge().frameTakeTimeout());
     };
   }
 

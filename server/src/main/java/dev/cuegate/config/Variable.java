@@ -65,7 +65,12 @@ enum Variable {
   /** The cores a worker adds to the host when its registration declares none. */
   RQD_WORKER_CORES("1"),
   /** The memory a worker adds to the host when its registration declares none. */
-  RQD_WORKER_MEMORY_MB("4096");
+  RQD_WORKER_MEMORY_MB("4096"),
+  /**
+   * How long a frame Cuebot launched here may wait for a worker to take it before it is handed
+   * back to Cuebot.
+   */
+  RQD_FRAME_TAKE_TIMEOUT("1m");
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

@@ -113,8 +113,10 @@ public final class CueGate implements AutoCloseable {
     ShamanService shaman = shaman(config, verifier, meters, clock);
     // Workers take the embedded farm's frames, or in gateway mode those Cuebot launched on the
     // bridge; without either there is nothing for them.
+    String bridgeTaskType = WorkerProtocol.taskTypeOf(config.workers(), RqdBridge.SERVICE);
     Optional<WorkerProtocol> workers = farm.or(() -> bridgeFrames).map(frames ->
-        WorkerProtocol.create(frames, config.workers(), config.dataDir(), verifier, clock));
+        WorkerProtocol.create(frames, config.workers(), config.dataDir(), verifier, clock,
+            bridgeFrames.isPresent() ? List.of(bridgeTaskType) : List.of()));
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -140,7 +142,8 @@ public final class CueGate implements AutoCloseable {
     workers.ifPresent(WorkerProtocol::start);
     // Last: Cuebot may launch frames as soon as it hears of the host, so workers must be served.
     Optional<RqdBridge> bridge = bridgeFrames.map(frames -> RqdBridge.start(
-        config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock));
+        config.bridge(), frames, Backend.cuebotChannel(config.upstream()),
+        bridgeTaskType, clock));
     return new CueGate(
         api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, metrics, tracing,
         registry.methods().size());

@@ -33,7 +33,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
   }
 
   static DefaultWorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config,
-      Path dataDir, TokenVerifier users, Clock clock) {
+      Path dataDir, TokenVerifier users, Clock clock, TaskTypeAdvice advice) {
     SecureRandom random = new SecureRandom();
     WorkerStore store =
         new WorkerStore(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
@@ -46,7 +46,8 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
         new TaskLogs(dataDir.resolve("task-logs")),
         outputs,
         users,
-        new WorkerVariables(config.variables()));
+        new WorkerVariables(config.variables()),
+        advice);
     return new DefaultWorkerProtocol(store, routes, outputs);
   }
 

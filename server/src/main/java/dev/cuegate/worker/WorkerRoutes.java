@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class WorkerRoutes {
   private static final Logger log = LoggerFactory.getLogger(WorkerRoutes.class);
   private static final String BASIC_CHALLENGE = "Basic realm=\"cuegate\"";
+  /** CueGate's warning to a worker about itself (docs/WORKERS.md); not part of Flamenco's API. */
+  static final String WARNING_HEADER = "x-cuegate-warning";
   private static final String BEARER_CHALLENGE = "Bearer realm=\"cuegate\"";
 
   /** One endpoint's work; {@code workerId} is null on routes without worker authentication. */
@@ -59,10 +61,11 @@ final class WorkerRoutes {
   private final LatestOutputs outputs;
   private final TokenVerifier users;
   private final WorkerVariables variables;
+  private final TaskTypeAdvice advice;
 
   WorkerRoutes(WorkerStore store, WorkerAuthenticator authenticator,
       RegistrationGuard registration, SecretHash secrets, TaskLogs logs, LatestOutputs outputs,
-      TokenVerifier users, WorkerVariables variables) {
+      TokenVerifier users, WorkerVariables variables, TaskTypeAdvice advice) {
     this.store = store;
     this.authenticator = authenticator;
     this.registration = registration;
@@ -71,6 +74,7 @@ final class WorkerRoutes {
     this.outputs = outputs;
     this.users = users;
     this.variables = variables;
+    this.advice = advice;
   }
 
   void mountOn(ServerBuilder sb) {
@@ -100,13 +104,27 @@ final class WorkerRoutes {
     authenticator.remember(worker.id(), doc.secret());
     log.info("worker {} registered as \"{}\" from {} ({}, task types {})", worker.id(),
         worker.nickname(), visit.address(), worker.platform(), worker.taskTypes());
-    return json(HttpStatus.OK, Documents.worker(worker));
+    return warned(worker, json(HttpStatus.OK, Documents.worker(worker)));
   }
 
   private HttpResponse signOn(ServiceRequestContext ctx, AggregatedHttpRequest req,
       String workerId, Visit visit) {
     store.signOn(workerId, Documents.signOn(req.content().array()), visit);
-    return HttpResponse.of(HttpStatus.NO_CONTENT);
+    return warned(store.worker(workerId), HttpResponse.of(HttpStatus.NO_CONTENT));
+  }
+
+  /**
+   * The answer with the worker's task-type warning, if any, in a header that Flamenco's workers
+   * ignore and the {@code cuegate worker} agent prints; the warning is logged here too.
+   */
+  private HttpResponse warned(Worker worker, HttpResponse response) {
+    Optional<String> warning = advice.about(worker.taskTypes());
+    if (warning.isEmpty()) {
+      return response;
+    }
+    log.warn("worker {} (\"{}\"): {}", worker.id(), worker.nickname(), warning.get());
+    String header = warning.get().replaceAll("[^\\x20-\\x7e]", "?");
+    return response.mapHeaders(headers -> headers.toBuilder().add(WARNING_HEADER, header).build());
   }
 
   private HttpResponse signOff(ServiceRequestContext ctx, AggregatedHttpRequest req,
@@ -214,7 +232,7 @@ final class WorkerRoutes {
   /** For operators: the registered workers. */
   private HttpResponse listWorkers(ServiceRequestContext ctx, AggregatedHttpRequest req,
       String unused, Visit visit) {
-    return json(HttpStatus.OK, Documents.workers(store.workers()));
+    return json(HttpStatus.OK, Documents.workers(store.workers(), advice::about));
   }
 
   /** For operators: ask a worker to sleep, wake up, shut down or go offline. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.ResponseHeaders;
+import dev.cuegate.testing.LogCapture;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +116,23 @@ class WorkerAgentTest {
     int before = manager.requests().size();
     start(agent(Optional.empty()));
     manager.await(before, request -> request.is("POST", "/sign-on"));
+  }
+
+  @Test
+  void theManagersWarningAtSignOnIsPrintedByTheAgent() throws Exception {
+    manager.on("POST /sign-on", request -> Optional.of(HttpResponse.of(
+        ResponseHeaders.of(HttpStatus.NO_CONTENT, "x-cuegate-warning", "no frames for you"))));
+
+    try (LogCapture log = LogCapture.info(DefaultWorkerAgent.class.getName())) {
+      start(agent(Optional.empty()));
+      manager.await("POST", "/sign-on");
+
+      String line;
+      do {
+        line = log.next(Duration.ofSeconds(10));
+      } while (line != null && !line.contains("warns"));
+      assertThat(line).isEqualTo("the manager warns: no frames for you");
+    }
   }
 
   @Test

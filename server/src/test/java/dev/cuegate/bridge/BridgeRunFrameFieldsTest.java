@@ -63,7 +63,7 @@ class BridgeRunFrameFieldsTest {
   @BeforeEach
   void signOnAWorker() {
     cuebot.reset();
-    worker = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "render");
+    worker = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "shell");
     assertThat(worker.signOn().statusCode()).isEqualTo(204);
   }
 

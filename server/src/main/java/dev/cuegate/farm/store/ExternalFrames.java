@@ -6,6 +6,7 @@ import dev.cuegate.proto.job.JobState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,9 +53,10 @@ final class ExternalFrames {
           "INSERT INTO layer (id, job_id, name, layer_type, command, frame_range, chunk_size,"
               + " cores, threadable, memory_kib, gpus, gpu_memory_kib, timeout_minutes,"
               + " timeout_llu_minutes, tags, services, limits, environment, dispatch_order)"
-              + " VALUES (?, ?, ?, ?, '', ?, 1, ?, ?, 0, 0, 0, 0, 0, '[]', '[]', '[]', '{}', ?)",
+              + " VALUES (?, ?, ?, ?, '', ?, 1, ?, ?, 0, 0, 0, 0, 0, '[]', ?, '[]', '{}', ?)",
           frame.layerId(), frame.jobId(), frame.layerName(), LayerType.RENDER.name(),
-          Integer.toString(frame.number()), frame.cores(), false, order);
+          Integer.toString(frame.number()), frame.cores(), false,
+          Rows.json(List.of(frame.service())), order);
     }
     String environment = Rows.json(frame.environment());
     var existing = Sql.one(connection, "SELECT state FROM frame WHERE id = ?",
