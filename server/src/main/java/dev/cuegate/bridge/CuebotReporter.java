@@ -35,6 +35,8 @@ final class CuebotReporter {
   private final GatewayConfig.Bridge config;
   private final Clock clock;
   private BridgeFrames.Capacity announced;
+  /** The signed-on workers of other task types last warned about. */
+  private int leftOut;
   private long nextStatusMillis;
   private long retryAtMillis;
   private int failures;
@@ -86,6 +88,13 @@ final class CuebotReporter {
     BridgeFrames.Capacity capacity =
         frames.capacity(config.workerCores(), config.workerMemoryMb());
     List<RunFrame> running = frames.running();
+    if (capacity.others() != leftOut) {
+      leftOut = capacity.others();
+      if (leftOut > 0) {
+        log.warn("bridge: {} signed-on workers do not accept the bridge's task type and are"
+            + " left out of the host (docs/OPENCUE-BRIDGE.md)", leftOut);
+      }
+    }
     boolean reshaped = announced == null
         || capacity.cores() != announced.cores()
         || capacity.memoryMb() != announced.memoryMb();
@@ -96,10 +105,6 @@ final class CuebotReporter {
           .build());
       log.info("bridge: announced host {} to Cuebot with {} cores and {} MB from {} workers",
           shape.name(), capacity.cores(), capacity.memoryMb(), capacity.workers());
-      if (capacity.others() > 0) {
-        log.warn("bridge: {} signed-on workers do not accept the bridge's task type and are"
-            + " left out of the host (docs/OPENCUE-BRIDGE.md)", capacity.others());
-      }
       announced = capacity;
       nextStatusMillis = now;
     }

@@ -76,6 +76,7 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
             .asRuntimeException();
       }
       frames.launch(frame);
+      FrameLogDirectory.prepare(frame.getLogDir());
       log.info("bridge: Cuebot launched frame {} of {} (resource {})", frame.getFrameName(),
           frame.getJobName(), frame.getResourceId());
       return RqdStaticLaunchFrameResponse.getDefaultInstance();

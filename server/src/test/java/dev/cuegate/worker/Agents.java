@@ -49,7 +49,12 @@ public final class Agents implements AutoCloseable {
 
   /** Starts an agent with the task types {@code cuegate worker} accepts by default. */
   public void startWithDefaultTaskTypes(String name) {
-    start(name, List.of(AgentSettings.DEFAULT_TASK_TYPES.split(",")), 1024);
+    startWithDefaultTaskTypes(name, 1024);
+  }
+
+  /** As {@link #startWithDefaultTaskTypes(String)}, declaring {@code memoryMb}. */
+  public void startWithDefaultTaskTypes(String name, long memoryMb) {
+    start(name, List.of(AgentSettings.DEFAULT_TASK_TYPES.split(",")), memoryMb);
   }
 
   /** Starts an agent of {@code taskTypes} that declares one core and {@code memoryMb}. */
