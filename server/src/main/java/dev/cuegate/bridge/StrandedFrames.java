@@ -1,6 +1,7 @@
 package dev.cuegate.bridge;
 
 import dev.cuegate.config.GatewayConfig;
+import dev.cuegate.config.GoDuration;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.farm.store.Sql;
 import java.sql.Connection;
@@ -67,7 +68,8 @@ final class StrandedFrames {
         tx.endExternal(frame.frameId(), HANDED_BACK_EXIT_STATUS, 0);
         log.warn("bridge: no worker took frame {} of {} within {}: {}; handed back to Cuebot"
                 + " with exit status {}, which queues it again without using a retry",
-            frame.frameName(), frame.jobName(), timeout, reason, HANDED_BACK_EXIT_STATUS);
+            frame.frameName(), frame.jobName(), GoDuration.format(timeout), reason,
+            HANDED_BACK_EXIT_STATUS);
       }
       return overdue.size();
     });

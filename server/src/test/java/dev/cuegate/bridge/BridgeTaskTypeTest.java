@@ -116,7 +116,7 @@ class BridgeTaskTypeTest {
       assertThat(completion.getExitSignal()).isZero();
       assertThat(cuebot.listedRunning()).doesNotContain(frame.getFrameId());
       assertThat(log.drain()).anySatisfy(line -> assertThat(line)
-          .contains("0001-render", "PT45S", "1 workers accept task type \"shell\"", "286"));
+          .contains("0001-render", "within 45s", "1 workers accept task type \"shell\"", "286"));
     }
     // The worker that did not ask in time gets nothing for the handed-back frame.
     assertThat(workers.get(0).fetch().statusCode()).isEqualTo(204);
