@@ -27,6 +27,12 @@ public record AgentSettings(
     long memoryMb,
     Optional<Supplier<String>> registrationToken,
     AgentTimings timings) {
+  /**
+   * What a worker accepts unless told otherwise: {@code shell} covers the OpenCue bridge's frames
+   * (shell command lines), {@code default} the embedded farm's layers mapped to it.
+   */
+  public static final String DEFAULT_TASK_TYPES = "default,shell";
+
   public AgentSettings {
     taskTypes = List.copyOf(taskTypes);
     String base = manager.toString();

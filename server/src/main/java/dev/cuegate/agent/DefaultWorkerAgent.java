@@ -57,6 +57,19 @@ final class DefaultWorkerAgent implements WorkerAgent {
       if (stopping) {
         return Exit.STOPPED;
       }
+      try (StateDirectory held = StateDirectory.lock(settings.stateDir())) {
+        return runHolding();
+      }
+    } finally {
+      // A thread that ran an agent goes on to other work: a later shutdown must not interrupt it.
+      loopThread = null;
+      finished.countDown();
+    }
+  }
+
+  /** Everything the agent does with its registration, while it holds its state directory. */
+  private Exit runHolding() throws IOException, InterruptedException {
+    try {
       Optional<Credentials> stored = store.load();
       if (stored.isPresent()) {
         manager.use(stored.get());
@@ -75,8 +88,6 @@ final class DefaultWorkerAgent implements WorkerAgent {
       }
       signOff();
       return Exit.STOPPED;
-    } finally {
-      finished.countDown();
     }
   }
 
@@ -256,6 +267,7 @@ final class DefaultWorkerAgent implements WorkerAgent {
       ManagerClient.Reply reply = call(() -> manager.register(registration,
           settings.registrationToken().map(mint -> mint.get())));
       String id = reply.body().path("_id").asText("");
+      reply.warning().ifPresent(warning -> log.warn("the manager warns: {}", warning));
       if (reply.isSuccess() && !id.isEmpty()) {
         Credentials credentials = new Credentials(id, secret);
         store.save(credentials);
@@ -281,6 +293,7 @@ final class DefaultWorkerAgent implements WorkerAgent {
     retry.reset();
     while (true) {
       ManagerClient.Reply reply = call(() -> manager.post("sign-on", signOn));
+      reply.warning().ifPresent(warning -> log.warn("the manager warns: {}", warning));
       if (reply.isSuccess()) {
         lostContact = false;
         log.info("signed on to {} as {}", settings.manager(), manager.credentials().id());

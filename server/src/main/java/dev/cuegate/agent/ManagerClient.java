@@ -19,8 +19,14 @@ final class ManagerClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER_AGENT = "CueGate-Worker/2";
 
-  /** An answer from the manager: its status and its JSON body, missing when it had none. */
-  record Reply(int status, JsonNode body) {
+  /** CueGate's warning to a worker about itself, e.g. task types none of its work comes in. */
+  static final String WARNING_HEADER = "x-cuegate-warning";
+
+  /**
+   * An answer from the manager: its status, its JSON body (missing when it had none) and the
+   * manager's warning, if it sent one.
+   */
+  record Reply(int status, JsonNode body, Optional<String> warning) {
     boolean isSuccess() {
       return status / 100 == 2;
     }
@@ -81,7 +87,8 @@ final class ManagerClient {
 
   private Reply send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), parse(response.body()));
+    return new Reply(response.statusCode(), parse(response.body()),
+        response.headers().firstValue(WARNING_HEADER));
   }
 
   private static JsonNode parse(String body) {

@@ -19,6 +19,7 @@ public interface WorkerAgent {
   /**
    * Registers (or reuses the stored registration), signs on and runs tasks until stopped.
    *
+   * @throws StateDirectory.InUse when another agent runs with the same state directory
    * @throws IOException when the state directory cannot be read or written
    */
   Exit run() throws IOException, InterruptedException;

@@ -8,7 +8,6 @@ import dev.cuegate.farm.store.ExternalFrameListener;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.report.RunningFrameInfo;
 import dev.cuegate.proto.rqd.RunFrame;
-import dev.cuegate.worker.WorkerDirectory;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import java.sql.ResultSet;
@@ -37,14 +36,17 @@ final class BridgeFrames {
   /** What a completion report needs. */
   record Completion(RunFrame frame, int exitStatus, int exitSignal, long launched, long ended) {}
 
-  /** The registered workers' sum, which the host offers Cuebot. */
-  record Capacity(int cores, long memoryMb, int workers) {}
+  /**
+   * The sum of the workers that accept the bridge's task type, which the host offers Cuebot;
+   * {@code others} counts the signed-on workers that accept only other task types.
+   */
+  record Capacity(int cores, long memoryMb, int workers, int others) {}
 
   private final EmbeddedFarm farm;
-  private final WorkerDirectory workers;
+  private final BridgeWorkers workers;
   private final Clock clock;
 
-  BridgeFrames(EmbeddedFarm farm, WorkerDirectory workers, Clock clock) {
+  BridgeFrames(EmbeddedFarm farm, BridgeWorkers workers, Clock clock) {
     this.farm = farm;
     this.workers = workers;
     this.clock = clock;
@@ -78,9 +80,9 @@ final class BridgeFrames {
             encode(frame), frame.getFrameId());
         return null;
       }
-      // All of a Cuebot job's frames here share one task type: a worker free for the job is free
-      // for the frame, unless a frame launched earlier still waits for it.
-      int free = workers.freeWorkers(tx, frame.getJobId());
+      // A worker free for the job is free for the frame, unless a frame launched earlier still
+      // waits for it.
+      int free = workers.free(tx, frame.getJobId());
       int waiting = 0;
       for (String launched : Sql.list(c, "SELECT frame_id FROM bridge_frame WHERE state = ?",
           row -> row.getString(1), RUNNING)) {
@@ -90,7 +92,8 @@ final class BridgeFrames {
       }
       if (free <= waiting) {
         throw Status.UNAVAILABLE
-            .withDescription("no worker of this host is free for frame " + frame.getFrameName())
+            .withDescription("no worker of this host that accepts task type \""
+                + workers.taskType() + "\" is free for frame " + frame.getFrameName())
             .asRuntimeException();
       }
       tx.launchExternal(external(frame));
@@ -145,13 +148,12 @@ final class BridgeFrames {
         completion.frame().getFrameId(), ENDED, completion.launched()));
   }
 
-  /** What the signed-on workers add up to; a worker that declared nothing counts as the default. */
+  /**
+   * What the signed-on workers that accept the bridge's task type add up to; a worker that
+   * declared nothing counts as the default.
+   */
   Capacity capacity(int defaultCores, long defaultMemoryMb) {
-    return farm.transaction(tx -> {
-      WorkerDirectory.Capacity workers =
-          this.workers.capacity(tx, defaultCores, defaultMemoryMb);
-      return new Capacity(workers.cores(), workers.memoryMb(), workers.workers());
-    });
+    return farm.transaction(tx -> workers.capacity(tx, defaultCores, defaultMemoryMb));
   }
 
   /** The report entry of a running frame: ids echoed from its launch, no memory figures. */
@@ -186,7 +188,8 @@ final class BridgeFrames {
         ShellCommand.of(frame.getCommand()),
         frame.getEnvironmentMap(),
         frame.getLogDir(),
-        frame.getNumCores());
+        frame.getNumCores(),
+        RqdBridge.SERVICE);
   }
 
   private static Optional<RunFrame> runFrame(Transaction c, String frameId)

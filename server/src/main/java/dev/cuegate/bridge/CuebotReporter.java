@@ -29,19 +29,23 @@ final class CuebotReporter {
 
   private final Channel cuebot;
   private final BridgeFrames frames;
+  private final StrandedFrames stranded;
   private final HostShape shape;
   private final HostControl control;
   private final GatewayConfig.Bridge config;
   private final Clock clock;
   private BridgeFrames.Capacity announced;
+  /** The signed-on workers of other task types last warned about. */
+  private int leftOut;
   private long nextStatusMillis;
   private long retryAtMillis;
   private int failures;
 
-  CuebotReporter(Channel cuebot, BridgeFrames frames, HostShape shape, HostControl control,
-      GatewayConfig.Bridge config, Clock clock) {
+  CuebotReporter(Channel cuebot, BridgeFrames frames, StrandedFrames stranded, HostShape shape,
+      HostControl control, GatewayConfig.Bridge config, Clock clock) {
     this.cuebot = cuebot;
     this.frames = frames;
+    this.stranded = stranded;
     this.shape = shape;
     this.control = control;
     this.config = config;
@@ -79,9 +83,18 @@ final class CuebotReporter {
   }
 
   private void report(long now) {
+    // Handed back before the completions are read, so that Cuebot hears of them in this round.
+    stranded.endOverdue();
     BridgeFrames.Capacity capacity =
         frames.capacity(config.workerCores(), config.workerMemoryMb());
     List<RunFrame> running = frames.running();
+    if (capacity.others() != leftOut) {
+      leftOut = capacity.others();
+      if (leftOut > 0) {
+        log.warn("bridge: {} signed-on workers do not accept the bridge's task type and are"
+            + " left out of the host (docs/OPENCUE-BRIDGE.md)", leftOut);
+      }
+    }
     boolean reshaped = announced == null
         || capacity.cores() != announced.cores()
         || capacity.memoryMb() != announced.memoryMb();

@@ -40,9 +40,9 @@ final class DefaultRqdBridge implements RqdBridge {
   }
 
   static DefaultRqdBridge start(GatewayConfig.Bridge config, EmbeddedFarm farm,
-      ManagedChannel cuebot,
-      Clock clock) {
-    BridgeFrames frames = new BridgeFrames(farm, WorkerDirectory.create(), clock);
+      ManagedChannel cuebot, String taskType, Clock clock) {
+    BridgeWorkers workers = new BridgeWorkers(WorkerDirectory.create(), taskType);
+    BridgeFrames frames = new BridgeFrames(farm, workers, clock);
     HostControl control = new HostControl();
     HostShape shape = new HostShape(config, clock.instant().getEpochSecond());
     RqdHostService service = new RqdHostService(frames, control, shape,
@@ -59,10 +59,11 @@ final class DefaultRqdBridge implements RqdBridge {
     }
     // Only now may Cuebot hear of the host: it may launch frames as a result of the boot report.
     // The schedule sends it, so that an unreachable Cuebot never holds up CueGate's start.
-    CuebotReporter reporter = new CuebotReporter(cuebot, frames, shape, control, config, clock);
+    CuebotReporter reporter = new CuebotReporter(cuebot, frames,
+        new StrandedFrames(farm, workers, config, clock), shape, control, config, clock);
     Periodic schedule = Periodic.start("cuegate-rqd-reports", TICK, reporter::tick);
-    log.info("bridge: RQD host {} listening on port {} for Cuebot", config.hostName(),
-        server.getPort());
+    log.info("bridge: RQD host {} listening on port {} for Cuebot; its frames go to workers"
+        + " that accept task type \"{}\"", config.hostName(), server.getPort(), taskType);
     return new DefaultRqdBridge(server, reporter, schedule, cuebot, control);
   }
 

@@ -14,6 +14,12 @@ import java.time.Clock;
  * the worker protocol serves; API calls still go to Cuebot.
  */
 public interface RqdBridge extends AutoCloseable {
+  /**
+   * The service the bridge's frames are stored with, which names their task type (through
+   * {@code WORKER_TASK_TYPES} like any layer's): Cuebot sends each frame as a shell command line,
+   * and {@code shell} is among the task types a {@code cuegate worker} accepts by default.
+   */
+  String SERVICE = "shell";
 
   /** The bound RQD port. */
   int port();
@@ -35,10 +41,11 @@ public interface RqdBridge extends AutoCloseable {
 
   /**
    * Listens on {@code config.port()}, then announces the host to Cuebot over {@code cuebot} and
-   * reports on a schedule; closing the bridge shuts {@code cuebot} down.
+   * reports on a schedule; closing the bridge shuts {@code cuebot} down. Only the workers that
+   * accept {@code taskType}, the task type of {@link #SERVICE}, count towards the host.
    */
   static RqdBridge start(GatewayConfig.Bridge config, EmbeddedFarm farm, ManagedChannel cuebot,
-      Clock clock) {
-    return DefaultRqdBridge.start(config, farm, cuebot, clock);
+      String taskType, Clock clock) {
+    return DefaultRqdBridge.start(config, farm, cuebot, taskType, clock);
   }
 }

@@ -67,17 +67,14 @@ final class RqdHostService extends RqdInterfaceGrpc.RqdInterfaceImplBase {
   public void launchFrame(RqdStaticLaunchFrameRequest request,
       StreamObserver<RqdStaticLaunchFrameResponse> observer) {
     answer(observer, () -> {
-      RunFrame frame = request.getRunFrame();
-      if (frame.getFrameId().isEmpty()) {
-        throw Status.INVALID_ARGUMENT.withDescription("run_frame.frame_id is empty")
-            .asRuntimeException();
-      }
+      RunFrame frame = RunFrameCheck.launchable(request.getRunFrame());
       if (control.locked()) {
         throw Status.FAILED_PRECONDITION
             .withDescription("host " + shape.name() + " is locked and takes no new frames")
             .asRuntimeException();
       }
       frames.launch(frame);
+      FrameLogDirectory.prepare(frame.getLogDir());
       log.info("bridge: Cuebot launched frame {} of {} (resource {})", frame.getFrameName(),
           frame.getJobName(), frame.getResourceId());
       return RqdStaticLaunchFrameResponse.getDefaultInstance();

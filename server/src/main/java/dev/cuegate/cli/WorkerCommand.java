@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import dev.cuegate.agent.AgentSettings;
 import dev.cuegate.agent.AgentTimings;
 import dev.cuegate.agent.Sleeper;
+import dev.cuegate.agent.StateDirectory;
 import dev.cuegate.agent.WorkerAgent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,13 +52,14 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--nickname", description = "The name operators see (default: the host name)")
   String nickname;
 
-  @Option(names = "--task-types", split = ",", defaultValue = "default,shell",
+  @Option(names = "--task-types", split = ",", defaultValue = AgentSettings.DEFAULT_TASK_TYPES,
       description = "Task types this worker accepts, comma-separated (default: ${DEFAULT-VALUE})")
   List<String> taskTypes;
 
   @Option(names = "--state-dir",
       description = "Where the registration is kept; the commands' working directory"
-          + " (default: ~/.cuegate/worker)")
+          + " (default: $XDG_STATE_HOME/cuegate/worker, else ~/.local/state/cuegate/worker);"
+          + " locked while the worker runs, so each worker needs its own")
   Path stateDir;
 
   @Option(names = "--cores", description = "CPU cores offered (default: all)")
@@ -96,7 +98,8 @@ final class WorkerCommand implements Callable<Integer> {
         manager,
         name,
         taskTypes,
-        Optional.ofNullable(stateDir).orElseGet(WorkerCommand::defaultStateDir),
+        Optional.ofNullable(stateDir)
+            .orElseGet(() -> StateDirectory.defaultPath(environment.variables())),
         Optional.ofNullable(cores).orElseGet(() -> Runtime.getRuntime().availableProcessors()),
         Optional.ofNullable(memoryMb).orElseGet(WorkerCommand::totalMemoryMb),
         token,
@@ -108,13 +111,24 @@ final class WorkerCommand implements Callable<Integer> {
     WorkerAgent agent = WorkerAgent.create(settings, http, Sleeper.system());
     Thread hook = new Thread(() -> stopOnSignal(agent), "cuegate-worker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    WorkerAgent.Exit exit = agent.run();
+    WorkerAgent.Exit exit;
+    try {
+      exit = agent.run();
+    } catch (StateDirectory.InUse e) {
+      err.println("cuegate worker: " + e.getMessage());
+      return ExitCodes.FAILED;
+    } finally {
+      removeHook(hook);
+    }
+    return exit == WorkerAgent.Exit.STOPPED ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static void removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // The JVM is already shutting down: the hook is running and ends the process.
     }
-    return exit == WorkerAgent.Exit.STOPPED ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
@@ -138,10 +152,6 @@ final class WorkerCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       return "cuegate-worker";
     }
-  }
-
-  private static Path defaultStateDir() {
-    return Path.of(System.getProperty("user.home"), ".cuegate", "worker");
   }
 
   private static long totalMemoryMb() {

@@ -111,7 +111,12 @@ final class WorkersCommand {
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"ID", "NICKNAME", "STATUS", "REQUESTED", "PLATFORM", "TASK TYPES",
           "CURRENT TASK", "LAST SEEN"});
+      List<String> warnings = new ArrayList<>();
       for (JsonNode worker : workers) {
+        if (worker.hasNonNull("warning")) {
+          warnings.add("warning: " + worker.path("nickname").asText() + " ("
+              + worker.path("_id").asText() + "): " + worker.path("warning").asText());
+        }
         String requested = worker.path("status_requested").asText("");
         List<String> types = new ArrayList<>();
         worker.path("supported_task_types").forEach(type -> types.add(type.asText()));
@@ -127,7 +132,10 @@ final class WorkersCommand {
           worker.path("last_activity").asText("-")
         });
       }
-      print(rows, spec.commandLine().getOut());
+      PrintWriter out = spec.commandLine().getOut();
+      print(rows, out);
+      warnings.forEach(out::println);
+      out.flush();
       return ExitCodes.OK;
     }
 

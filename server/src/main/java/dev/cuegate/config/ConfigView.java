@@ -116,6 +116,7 @@ public final class ConfigView {
       case SHAMAN_GC_MAX_AGE -> GoDuration.format(shaman.gcMaxAge());
       case SHAMAN_MAX_UPLOAD_BYTES -> shaman.maxUploadBytes();
       case SHAMAN_ES256_PUBLIC_KEYS_FILE -> path(shaman.es256PublicKeysFile());
+      case RQD_FRAME_TAKE_TIMEOUT -> GoDuration.format(config.bridge().frameTakeTimeout());
     };
   }
 

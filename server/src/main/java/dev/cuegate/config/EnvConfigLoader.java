@@ -286,7 +286,8 @@ public final class EnvConfigLoader {
         read.text(Variable.RQD_OS),
         read.duration(Variable.RQD_REPORT_INTERVAL, false),
         read.integer(Variable.RQD_WORKER_CORES, 1, 1024),
-        read.integer(Variable.RQD_WORKER_MEMORY_MB, 1, Integer.MAX_VALUE));
+        read.integer(Variable.RQD_WORKER_MEMORY_MB, 1, Integer.MAX_VALUE),
+        read.duration(Variable.RQD_FRAME_TAKE_TIMEOUT, false));
   }
 
   /** This machine's name with any domain stripped, as Cuebot would strip it. */

@@ -143,6 +143,8 @@ public record GatewayConfig(
    * @param hostName the name Cuebot knows the host by and dials on {@code port}
    * @param workerCores the cores of a worker that declares none
    * @param workerMemoryMb the memory of a worker that declares none
+   * @param frameTakeTimeout how long a launched frame may wait for a worker before it is handed
+   *     back to Cuebot
    */
   public record Bridge(
       boolean enabled,
@@ -153,7 +155,8 @@ public record GatewayConfig(
       String os,
       Duration reportInterval,
       int workerCores,
-      long workerMemoryMb) {
+      long workerMemoryMb,
+      Duration frameTakeTimeout) {
     public Bridge {
       tags = List.copyOf(tags);
     }

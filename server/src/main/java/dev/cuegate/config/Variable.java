@@ -66,6 +66,11 @@ enum Variable {
   RQD_WORKER_CORES("1"),
   /** The memory a worker adds to the host when its registration declares none. */
   RQD_WORKER_MEMORY_MB("4096"),
+  /**
+   * How long a frame Cuebot launched here may wait for a worker to take it before it is handed
+   * back to Cuebot.
+   */
+  RQD_FRAME_TAKE_TIMEOUT("1m"),
   SHAMAN_ENABLED("true"),
   /** Unset: {@code DATA_DIR/shaman/file-store}. */
   SHAMAN_STORE_PATH(null),

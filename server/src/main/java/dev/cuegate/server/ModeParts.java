@@ -27,21 +27,22 @@ sealed interface ModeParts extends AutoCloseable
     return switch (mode) {
       case GATEWAY -> new Gateway();
       case EMBEDDED_FARM -> {
-        EmbeddedFarm farm = EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts());
-        yield new Farm(farm, workers(farm, config, clock));
+        EmbeddedFarm farm =
+            EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts());
+        yield new Farm(farm,
+            WorkerProtocol.create(farm, config.workers(), config.dataDir(), clock));
       }
       case BRIDGE -> {
         // Cuebot's frames are kept in a farm database of their own, which the API never serves.
         EmbeddedFarm frames = EmbeddedFarm.open(
             config.farm().databaseUrl(), clock, RqdBridge.listener(clock), WorkerProtocol.hosts());
-        yield new Bridge(frames, workers(frames, config, clock), config, clock);
+        // Workers see the bridge's frames under one task type; those that accept none are warned.
+        String taskType = WorkerProtocol.taskTypeOf(config.workers(), RqdBridge.SERVICE);
+        WorkerProtocol workers = WorkerProtocol.create(
+            frames, config.workers(), config.dataDir(), clock, List.of(taskType));
+        yield new Bridge(frames, workers, taskType, config, clock);
       }
     };
-  }
-
-  private static WorkerProtocol workers(
-      EmbeddedFarm frames, GatewayConfig config, Clock clock) {
-    return WorkerProtocol.create(frames, config.workers(), config.dataDir(), clock);
   }
 
   /** Where API calls go: Cuebot, or in the embedded farm's mode the farm itself. */
@@ -121,13 +122,16 @@ sealed interface ModeParts extends AutoCloseable
   final class Bridge implements ModeParts {
     private final EmbeddedFarm frames;
     private final WorkerProtocol protocol;
+    private final String taskType;
     private final GatewayConfig config;
     private final Clock clock;
     private RqdBridge host;
 
-    Bridge(EmbeddedFarm frames, WorkerProtocol protocol, GatewayConfig config, Clock clock) {
+    Bridge(EmbeddedFarm frames, WorkerProtocol protocol, String taskType, GatewayConfig config,
+        Clock clock) {
       this.frames = frames;
       this.protocol = protocol;
+      this.taskType = taskType;
       this.config = config;
       this.clock = clock;
     }
@@ -137,7 +141,7 @@ sealed interface ModeParts extends AutoCloseable
     public synchronized void start() {
       protocol.start();
       host = RqdBridge.start(
-          config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock);
+          config.bridge(), frames, Backend.cuebotChannel(config.upstream()), taskType, clock);
     }
 
     @Override

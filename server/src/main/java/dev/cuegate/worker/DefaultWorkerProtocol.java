@@ -35,7 +35,7 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
   }
 
   static DefaultWorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config,
-      Path dataDir, Clock clock) {
+      Path dataDir, Clock clock, TaskTypeAdvice advice) {
     SecureRandom random = new SecureRandom();
     WorkerOperations operations =
         new WorkerOperations(farm, new TaskTypes(config.taskTypes()), new Ids(random), clock);
@@ -47,7 +47,8 @@ final class DefaultWorkerProtocol implements WorkerProtocol {
         new SecretHash(config.secretIterations(), random),
         new TaskLogs(dataDir.resolve("task-logs")),
         outputs,
-        new WorkerVariables(config.variables()));
+        new WorkerVariables(config.variables()),
+        advice);
     return new DefaultWorkerProtocol(new WorkerTimeouts(operations, clock), routes, outputs);
   }
 

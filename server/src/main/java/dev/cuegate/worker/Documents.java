@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,10 +47,15 @@ final class Documents {
   }
 
   /** {@code {"workers": [Worker, …]}}, what operators list. */
-  static byte[] workers(List<Worker> workers) {
+  static byte[] workers(List<Worker> workers,
+      Function<List<String>, Optional<String>> warning) {
     ObjectNode doc = JSON.createObjectNode();
     ArrayNode list = doc.putArray("workers");
-    workers.forEach(worker -> list.add(workerNode(worker)));
+    for (Worker worker : workers) {
+      ObjectNode node = workerNode(worker);
+      warning.apply(worker.taskTypes()).ifPresent(text -> node.put("warning", text));
+      list.add(node);
+    }
     return bytes(doc);
   }
 

@@ -26,8 +26,11 @@ public final class WorkerDirectory implements HostDirectory {
   private static final Set<WorkerStatus> UP =
       EnumSet.of(WorkerStatus.AWAKE, WorkerStatus.ASLEEP, WorkerStatus.STARTING);
 
-  /** What the signed-on workers add up to. */
-  public record Capacity(int cores, long memoryMb, int workers) {}
+  /**
+   * What the signed-on workers that accept a task type add up to; {@code others} counts the
+   * signed-on workers that accept only other task types.
+   */
+  public record Capacity(int cores, long memoryMb, int workers, int others) {}
 
   private WorkerDirectory() {}
 
@@ -69,21 +72,37 @@ public final class WorkerDirectory implements HostDirectory {
   }
 
   /**
-   * What the signed-on workers add up to; a worker that declared no cores or memory counts as
-   * {@code defaultCores} and {@code defaultMemoryMb}.
+   * What the signed-on workers that accept {@code taskType} add up to; a worker that declared no
+   * cores or memory counts as {@code defaultCores} and {@code defaultMemoryMb}.
    */
-  public Capacity capacity(FarmTransaction tx, int defaultCores, long defaultMemoryMb)
-      throws SQLException {
-    WorkerRepository.Capacity sum = rows(tx).capacity(SIGNED_ON, defaultCores, defaultMemoryMb);
-    return new Capacity(sum.cores(), sum.memoryMb(), sum.workers());
+  public Capacity capacity(FarmTransaction tx, String taskType, int defaultCores,
+      long defaultMemoryMb) throws SQLException {
+    int cores = 0;
+    long memoryMb = 0;
+    int workers = 0;
+    int others = 0;
+    for (Worker worker : rows(tx).workers(SIGNED_ON)) {
+      if (!worker.taskTypes().contains(taskType)) {
+        others++;
+        continue;
+      }
+      cores += worker.cores() > 0 ? worker.cores() : defaultCores;
+      memoryMb += worker.memoryMb() > 0 ? worker.memoryMb() : defaultMemoryMb;
+      workers++;
+    }
+    return new Capacity(cores, memoryMb, workers, others);
   }
 
   /**
-   * How many workers are free for a frame of the job {@code jobId}: signed on, asked for
-   * nothing, running no task, and not blocklisted for the job.
+   * How many workers are free for a frame of task type {@code taskType} of the job
+   * {@code jobId}: signed on, accepting that task type, asked for nothing, running no task, and
+   * not blocklisted for the job.
    */
-  public int freeWorkers(FarmTransaction tx, String jobId) throws SQLException {
-    return rows(tx).idleWorkers(SIGNED_ON, jobId);
+  public int freeWorkers(FarmTransaction tx, String jobId, String taskType)
+      throws SQLException {
+    return (int) rows(tx).idleWorkers(SIGNED_ON, jobId).stream()
+        .filter(worker -> worker.taskTypes().contains(taskType))
+        .count();
   }
 
   /** Every worker may run the frame's task again, whoever failed it before. */

@@ -46,7 +46,26 @@ public interface WorkerProtocol extends AutoCloseable {
   /** The protocol over {@code farm}, with task logs under {@code dataDir/task-logs}. */
   static WorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config, Path dataDir,
       Clock clock) {
-    return DefaultWorkerProtocol.create(farm, config, dataDir, clock);
+    return create(farm, config, dataDir, clock, List.of());
+  }
+
+  /**
+   * As {@link #create(EmbeddedFarm, GatewayConfig.Workers, Path, Clock)}, for work that comes
+   * only in {@code wantedTaskTypes} (the OpenCue bridge's frames): a worker that accepts none of
+   * them is warned at registration and sign-on, and listed with the warning.
+   */
+  static WorkerProtocol create(EmbeddedFarm farm, GatewayConfig.Workers config, Path dataDir,
+      Clock clock, List<String> wantedTaskTypes) {
+    return DefaultWorkerProtocol.create(farm, config, dataDir, clock,
+        new TaskTypeAdvice(wantedTaskTypes));
+  }
+
+  /**
+   * The task type workers see for a layer whose first service is {@code service}, after
+   * {@code WORKER_TASK_TYPES}.
+   */
+  static String taskTypeOf(GatewayConfig.Workers config, String service) {
+    return new TaskTypes(config.taskTypes()).of(List.of(service), "render");
   }
 
   /** The farm's hosts: the workers in its database. */

@@ -29,9 +29,6 @@ final class WorkerRepository {
       String id, String frameId, String jobId, String taskType, String status, String workerId,
       String activity, int progress) {}
 
-  /** What the signed-on workers add up to. */
-  record Capacity(int cores, long memoryMb, int workers) {}
-
   private final Transaction tx;
 
   WorkerRepository(Transaction tx) {
@@ -125,32 +122,25 @@ final class WorkerRepository {
         row -> row.getString(1), status.wire(), before);
   }
 
-  /**
-   * What the workers with one of {@code statuses} add up to; a worker that declared no cores or
-   * memory counts as the defaults.
-   */
-  Capacity capacity(Set<WorkerStatus> statuses, int defaultCores, long defaultMemoryMb)
-      throws SQLException {
-    return Sql.one(tx, "SELECT COALESCE(SUM(CASE WHEN cores > 0 THEN cores ELSE ? END), 0),"
-                + " COALESCE(SUM(CASE WHEN memory_mb > 0 THEN memory_mb ELSE ? END), 0),"
-                + " COUNT(*) FROM worker WHERE status IN (" + marks(statuses) + ")",
-            row -> new Capacity(row.getInt(1), row.getLong(2), row.getInt(3)),
-            arguments(List.of(defaultCores, defaultMemoryMb), statuses).toArray())
-        .orElseThrow();
+  /** The workers with one of {@code statuses}. */
+  List<Worker> workers(Set<WorkerStatus> statuses) throws SQLException {
+    return Sql.list(tx, "SELECT * FROM worker WHERE status IN (" + marks(statuses) + ")",
+        WorkerRepository::worker, arguments(List.of(), statuses).toArray());
   }
 
   /**
-   * How many workers with one of {@code statuses} are asked for nothing, run no active task and
+   * The workers with one of {@code statuses} that are asked for nothing, run no active task and
    * are not blocklisted for the job {@code jobId}.
    */
-  int idleWorkers(Set<WorkerStatus> statuses, String jobId) throws SQLException {
+  List<Worker> idleWorkers(Set<WorkerStatus> statuses, String jobId) throws SQLException {
     List<Object> args = arguments(List.of(), statuses);
     args.add(TaskStatuses.ACTIVE);
     args.add(jobId);
-    return Sql.count(tx, "SELECT COUNT(*) FROM worker w WHERE w.status IN (" + marks(statuses)
+    return Sql.list(tx, "SELECT * FROM worker w WHERE w.status IN (" + marks(statuses)
         + ") AND w.status_requested = '' AND NOT EXISTS (SELECT 1 FROM worker_task t"
         + " WHERE t.worker_id = w.id AND t.status = ?) AND NOT EXISTS (SELECT 1 FROM"
-        + " worker_blocklist b WHERE b.worker_id = w.id AND b.job_id = ?)", args.toArray());
+        + " worker_blocklist b WHERE b.worker_id = w.id AND b.job_id = ?)",
+        WorkerRepository::worker, args.toArray());
   }
 
   // Tasks

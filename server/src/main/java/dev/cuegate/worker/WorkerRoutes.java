@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class WorkerRoutes {
   private static final Logger log = LoggerFactory.getLogger(WorkerRoutes.class);
   private static final String BASIC_CHALLENGE = "Basic realm=\"cuegate\"";
+  /** CueGate's warning to a worker about itself (docs/WORKERS.md); not part of Flamenco's API. */
+  static final String WARNING_HEADER = "x-cuegate-warning";
 
   /** One endpoint's work. */
   @FunctionalInterface
@@ -57,10 +59,11 @@ final class WorkerRoutes {
   private final TaskLogs logs;
   private final LatestOutputs outputs;
   private final WorkerVariables variables;
+  private final TaskTypeAdvice advice;
 
   WorkerRoutes(WorkerOperations operations, WorkerAuthenticator authenticator,
       RegistrationGuard registration, SecretHash secrets, TaskLogs logs, LatestOutputs outputs,
-      WorkerVariables variables) {
+      WorkerVariables variables, TaskTypeAdvice advice) {
     this.operations = operations;
     this.authenticator = authenticator;
     this.workers = new WorkerAuthDecorator(authenticator);
@@ -69,6 +72,7 @@ final class WorkerRoutes {
     this.logs = logs;
     this.outputs = outputs;
     this.variables = variables;
+    this.advice = advice;
   }
 
   /** Mounts the routes; {@code guard} wraps those a person calls, not the workers' own. */
@@ -100,14 +104,28 @@ final class WorkerRoutes {
     authenticator.remember(worker.id(), doc.secret());
     log.info("worker {} registered as \"{}\" from {} ({}, task types {})", worker.id(),
         worker.nickname(), visit.address(), worker.platform(), worker.taskTypes());
-    return json(HttpStatus.OK, Documents.worker(worker));
+    return warned(worker, json(HttpStatus.OK, Documents.worker(worker)));
   }
 
   private HttpResponse signOn(ServiceRequestContext ctx, AggregatedHttpRequest req,
       Visit visit) {
     String workerId = WorkerAuthDecorator.workerId(ctx);
     operations.signOn(workerId, Documents.signOn(req.content().array()), visit);
-    return HttpResponse.of(HttpStatus.NO_CONTENT);
+    return warned(operations.worker(workerId), HttpResponse.of(HttpStatus.NO_CONTENT));
+  }
+
+  /**
+   * The answer with the worker's task-type warning, if any, in a header that Flamenco's workers
+   * ignore and the {@code cuegate worker} agent prints; the warning is logged here too.
+   */
+  private HttpResponse warned(Worker worker, HttpResponse response) {
+    Optional<String> warning = advice.about(worker.taskTypes());
+    if (warning.isEmpty()) {
+      return response;
+    }
+    log.warn("worker {} (\"{}\"): {}", worker.id(), worker.nickname(), warning.get());
+    String header = warning.get().replaceAll("[^\\x20-\\x7e]", "?");
+    return response.mapHeaders(headers -> headers.toBuilder().add(WARNING_HEADER, header).build());
   }
 
   private HttpResponse signOff(ServiceRequestContext ctx, AggregatedHttpRequest req,
@@ -234,7 +252,7 @@ final class WorkerRoutes {
   /** For operators: the registered workers. */
   private HttpResponse listWorkers(ServiceRequestContext ctx, AggregatedHttpRequest req,
       Visit visit) {
-    return json(HttpStatus.OK, Documents.workers(operations.workers()));
+    return json(HttpStatus.OK, Documents.workers(operations.workers(), advice::about));
   }
 
   /** For operators: ask a worker to sleep, wake up, shut down or go offline. */

@@ -1,12 +1,15 @@
 package dev.cuegate.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.ResponseHeaders;
+import dev.cuegate.testing.LogCapture;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +90,49 @@ class WorkerAgentTest {
     // then it signs on with the same credentials, without registering again
     assertThat(again.authorization()).isEqualTo(signOn.authorization());
     assertThat(manager.requests("POST", "/register-worker")).hasSize(1);
+  }
+
+  @Test
+  void aSecondAgentOnTheSameStateDirectoryStopsAtOnceNamingTheOption() throws Exception {
+    // given an agent running with the state directory
+    WorkerAgent first = agent(Optional.empty());
+    Future<WorkerAgent.Exit> firstRun = start(first);
+    manager.await("POST", "/sign-on");
+
+    // when a second agent starts with the same directory
+    WorkerAgent second = agent(Optional.empty());
+
+    // then it stops before talking to the manager, and says which option to change
+    assertThatThrownBy(() -> start(second).get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(StateDirectory.InUse.class)
+        .hasMessageContaining(stateDir.toString())
+        .hasMessageContaining("--state-dir");
+    assertThat(manager.requests("POST", "/register-worker")).hasSize(1);
+    assertThat(manager.requests("POST", "/sign-on")).hasSize(1);
+
+    // and once the first has stopped, the directory is free again
+    first.shutdown(Duration.ofSeconds(10));
+    assertThat(firstRun.get(10, TimeUnit.SECONDS)).isEqualTo(WorkerAgent.Exit.STOPPED);
+    int before = manager.requests().size();
+    start(agent(Optional.empty()));
+    manager.await(before, request -> request.is("POST", "/sign-on"));
+  }
+
+  @Test
+  void theManagersWarningAtSignOnIsPrintedByTheAgent() throws Exception {
+    manager.on("POST /sign-on", request -> Optional.of(HttpResponse.of(
+        ResponseHeaders.of(HttpStatus.NO_CONTENT, "x-cuegate-warning", "no frames for you"))));
+
+    try (LogCapture log = LogCapture.info(DefaultWorkerAgent.class.getName())) {
+      start(agent(Optional.empty()));
+      manager.await("POST", "/sign-on");
+
+      String line;
+      do {
+        line = log.next(Duration.ofSeconds(10));
+      } while (line != null && !line.contains("warns"));
+      assertThat(line).isEqualTo("the manager warns: no frames for you");
+    }
   }
 
   @Test

@@ -56,8 +56,8 @@ class BridgeCrashTest {
     cuebot.dialHost(rqdPort);
     List<FakeCuebotScheduler.Frame> frames = cuebot.submit(10, "sleep 0.3; echo $CUE_FRAME");
     agents = new Agents(cuegate.uri(""), stateDirs);
-    agents.start("w1", "render");
-    agents.start("w2", "render");
+    agents.startWithDefaultTaskTypes("w1");
+    agents.startWithDefaultTaskTypes("w2");
     awaitTrue("three frames done before the kill", () -> succeeded(frames) >= 3);
 
     // when

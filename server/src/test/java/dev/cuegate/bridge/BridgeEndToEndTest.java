@@ -51,8 +51,8 @@ class BridgeEndToEndTest {
     cuebot.reset();
     cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
     agents = new Agents(URI.create(gateway.uri("").toString()), stateDirs);
-    agents.start("w1", "render");
-    agents.start("w2", "render");
+    agents.startWithDefaultTaskTypes("w1");
+    agents.startWithDefaultTaskTypes("w2");
   }
 
   @AfterEach

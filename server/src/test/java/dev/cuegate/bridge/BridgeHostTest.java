@@ -67,7 +67,7 @@ class BridgeHostTest {
   void dialTheHostAndSignOnAWorker() {
     cuebot.reset();
     cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
-    worker = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "render");
+    worker = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "shell");
     assertThat(worker.signOn().statusCode()).isEqualTo(204);
   }
 
@@ -95,7 +95,7 @@ class BridgeHostTest {
     assertThat(exec.get("settings").get("cmd").asText()).isEqualTo("/bin/sh -c 'echo hi'");
     assertThat(exec.get("settings").get("env").get("CUE_FRAME").asText())
         .isEqualTo("0001-render");
-    assertThat(task.get("task_type").asText()).isEqualTo("render");
+    assertThat(task.get("task_type").asText()).isEqualTo("shell");
 
     assertThat(worker.update(task.get("_id").asText(), "{\"log\":\"hi\"}").statusCode())
         .isEqualTo(204);
@@ -220,7 +220,7 @@ class BridgeHostTest {
   void anIdleHostAnnouncesItsNewCapacityAndARebootRequestAFreshBoot() {
     report();
     int cores = lastBootCores();
-    TestWorker second = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "render");
+    TestWorker second = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "shell");
     assertThat(second.signOn().statusCode()).isEqualTo(204);
 
     report();
@@ -239,7 +239,7 @@ class BridgeHostTest {
   void coresAndMemoryDeclaredAtSignOnShapeTheHost() {
     report();
     int cores = lastBootCores();
-    TestWorker big = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "render");
+    TestWorker big = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "shell");
 
     assertThat(big.post("/sign-on", "{\"cores\":6,\"memory_mb\":3000}").statusCode())
         .isEqualTo(204);

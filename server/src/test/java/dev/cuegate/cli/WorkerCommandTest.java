@@ -11,7 +11,11 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.Server;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +77,36 @@ class WorkerCommandTest {
         registration.headers().get("authorization").substring("Bearer ".length()));
     assertThat(token.verify(new MACVerifier(SECRET))).isTrue();
     assertThat(token.getPayload().toJSONObject()).containsKeys("iat", "exp");
+  }
+
+  @Test
+  void withoutStateDirTheRegistrationIsKeptUnderHome() throws Exception {
+    manager.start().join();
+
+    CliRun run = CliRun.run(Map.of("HOME", stateDir.toString()), "worker",
+        "--manager", "http://127.0.0.1:" + manager.activeLocalPort(), "--nickname", "w1");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(stateDir.resolve(".local/state/cuegate/worker/worker-credentials.json"))
+        .content().contains("0123456789abcdef01234567");
+  }
+
+  @Test
+  void aStateDirInUseByAnotherAgentEndsTheWorkerAtOnce() throws Exception {
+    manager.start().join();
+    Files.createDirectories(stateDir);
+    try (FileChannel channel = FileChannel.open(stateDir.resolve("agent.lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+
+      CliRun run = CliRun.run(Map.of(), "worker",
+          "--manager", "http://127.0.0.1:" + manager.activeLocalPort(),
+          "--state-dir", stateDir.toString());
+
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+      assertThat(run.err()).contains("another worker agent", stateDir.toString(), "--state-dir");
+      assertThat(requests).isEmpty();
+    }
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.Server;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.Tokens;
 import java.io.IOException;
@@ -46,6 +49,27 @@ class WorkersCommandTest {
     assertThat(line.split("\\s+")).containsSubsequence(worker.id(), worker.nickname(),
         "starting", "-", "linux", "render,exec", "-");
     assertThat(line).containsPattern("\\d{4}-\\d\\d-\\d\\dT");
+  }
+
+  @Test
+  void listPrintsTheWarningOfAWorkerThatGetsNoWork() {
+    Server manager = Server.builder()
+        .http(0)
+        .service("/api/workers", (ctx, req) -> com.linecorp.armeria.common.HttpResponse.of(
+            HttpStatus.OK, MediaType.JSON_UTF_8, "{\"workers\":[{\"_id\":\"w1id\","
+                + "\"nickname\":\"w1\",\"status\":\"awake\",\"platform\":\"linux\","
+                + "\"supported_task_types\":[\"blender\"],\"warning\":\"gets no frames\"}]}"))
+        .build();
+    manager.start().join();
+    try {
+      CliRun run = CliRun.run(OPERATOR, "workers", "list",
+          "--url", "http://127.0.0.1:" + manager.activeLocalPort());
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+      assertThat(run.out()).contains("warning: w1 (w1id): gets no frames");
+    } finally {
+      manager.stop().join();
+    }
   }
 
   @Test

@@ -75,6 +75,7 @@ class ConfigViewTest {
         entry("RQD_REPORT_INTERVAL", "30s"),
         entry("RQD_WORKER_CORES", 1),
         entry("RQD_WORKER_MEMORY_MB", 4096L),
+        entry("RQD_FRAME_TAKE_TIMEOUT", "1m0s"),
         entry("SHAMAN_ENABLED", true),
         entry("SHAMAN_STORE_PATH", "./data/shaman/file-store"),
         entry("SHAMAN_CHECKOUT_PATH", "./data/shaman/checkout"),

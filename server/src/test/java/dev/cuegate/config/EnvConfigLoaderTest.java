@@ -201,10 +201,12 @@ class EnvConfigLoaderTest {
           "RQD_OS", "rocky9",
           "RQD_REPORT_INTERVAL", "10s",
           "RQD_WORKER_CORES", "8",
-          "RQD_WORKER_MEMORY_MB", "32000").bridge();
+          "RQD_WORKER_MEMORY_MB", "32000",
+          "RQD_FRAME_TAKE_TIMEOUT", "90s").bridge();
 
       assertThat(bridge).isEqualTo(new GatewayConfig.Bridge(true, 18444, "cloud-render",
-          "cloud", List.of("general", "gpu"), "rocky9", Duration.ofSeconds(10), 8, 32000));
+          "cloud", List.of("general", "gpu"), "rocky9", Duration.ofSeconds(10), 8, 32000,
+          Duration.ofSeconds(90)));
     }
 
     @Test
@@ -216,6 +218,16 @@ class EnvConfigLoaderTest {
       assertThat(bridge.hostName()).doesNotContain(".").isNotEmpty();
       assertThat(bridge.tags()).containsExactly("general", "util", "64bit");
       assertThat(bridge.reportInterval()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(bridge.frameTakeTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-1m", "soon"})
+    void aFrameTakeTimeoutThatIsNotAPositiveDurationFailsNamingIt(String value) {
+      assertThatThrownBy(() -> load("CUEBOT_ENDPOINT", "cuebot:8443", "RQD_BRIDGE", "true",
+              "RQD_FRAME_TAKE_TIMEOUT", value))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("RQD_FRAME_TAKE_TIMEOUT: expected a positive Go duration");
     }
 
     @Test

@@ -2,15 +2,15 @@ package dev.cuegate.testing;
 
 import static dev.cuegate.testing.Replies.reply;
 
-import dev.cuegate.proto.facility.AllocationSeq;
-import dev.cuegate.proto.facility.FacilityGetAllocationsRequest;
-import dev.cuegate.proto.facility.FacilityGetAllocationsResponse;
 import dev.cuegate.proto.facility.FacilityGetRequest;
 import dev.cuegate.proto.facility.FacilityGetResponse;
 import dev.cuegate.proto.facility.FacilityInterfaceGrpc;
 import io.grpc.stub.StreamObserver;
 
-/** The fake's {@code facility.FacilityInterface}. */
+/**
+ * The fake's {@code facility.FacilityInterface}. {@code GetAllocations} answers UNIMPLEMENTED, as
+ * OpenCue's Cuebot does (FakeCuebotHonestyTest).
+ */
 final class FakeFacilityService extends FacilityInterfaceGrpc.FacilityInterfaceImplBase {
 
   private final FarmState farm;
@@ -24,17 +24,5 @@ final class FakeFacilityService extends FacilityInterfaceGrpc.FacilityInterfaceI
     reply(
         out,
         FacilityGetResponse.newBuilder().setFacility(farm.findFacility(request.getName())).build());
-  }
-
-  @Override
-  public void getAllocations(
-      FacilityGetAllocationsRequest request, StreamObserver<FacilityGetAllocationsResponse> out) {
-    String facility = farm.findFacility(request.getFacility().getName()).getName();
-    AllocationSeq allocations =
-        AllocationSeq.newBuilder()
-            .addAllAllocations(
-                farm.allocations().stream().filter(a -> a.getFacility().equals(facility)).toList())
-            .build();
-    reply(out, FacilityGetAllocationsResponse.newBuilder().setAllocations(allocations).build());
   }
 }

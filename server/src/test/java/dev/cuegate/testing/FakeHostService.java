@@ -151,7 +151,7 @@ final class FakeHostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   private Deed deedOf(Host host) {
     return farm.deeds(d -> d.getHost().equals(host.getName())).stream()
         .findFirst()
-        .orElseThrow(() -> FarmState.notFound("deed for host", host.getName()));
+        .orElseThrow(FarmState::noRow);
   }
 
   @Override

@@ -140,6 +140,18 @@ public final class FarmState {
         .asRuntimeException();
   }
 
+  /**
+   * What Cuebot answers for a missing row in the lookups that let Spring's
+   * {@code EmptyResultDataAccessException} through (a host's owner or deed, a show's filter by
+   * name): INTERNAL, not NOT_FOUND, as FakeCuebotHonestyTest saw on OpenCue's Cuebot.
+   */
+  static StatusRuntimeException noRow() {
+    return Status.INTERNAL
+        .withDescription("org.springframework.dao.EmptyResultDataAccessException: Incorrect"
+            + " result size: expected 1, actual 0")
+        .asRuntimeException();
+  }
+
   static StatusRuntimeException invalid(String description) {
     return Status.INVALID_ARGUMENT.withDescription(description).asRuntimeException();
   }
@@ -731,7 +743,7 @@ public final class FarmState {
 
   public synchronized Filter findFilter(String showName, String name) {
     return first(filters(showName), f -> f.getName().equals(name))
-        .orElseThrow(() -> notFound("filter", showName + "/" + name));
+        .orElseThrow(FarmState::noRow);
   }
 
   public synchronized List<Action> actions(String filterId) {

@@ -44,9 +44,24 @@ public final class Agents implements AutoCloseable {
 
   /** Starts an agent named {@code name} that takes tasks of {@code taskType}. */
   public void start(String name, String taskType) {
+    start(name, List.of(taskType), 1024);
+  }
+
+  /** Starts an agent with the task types {@code cuegate worker} accepts by default. */
+  public void startWithDefaultTaskTypes(String name) {
+    startWithDefaultTaskTypes(name, 1024);
+  }
+
+  /** As {@link #startWithDefaultTaskTypes(String)}, declaring {@code memoryMb}. */
+  public void startWithDefaultTaskTypes(String name, long memoryMb) {
+    start(name, List.of(AgentSettings.DEFAULT_TASK_TYPES.split(",")), memoryMb);
+  }
+
+  /** Starts an agent of {@code taskTypes} that declares one core and {@code memoryMb}. */
+  public void start(String name, List<String> taskTypes, long memoryMb) {
     AgentSettings settings =
         new AgentSettings(
-            manager, name, List.of(taskType), stateDirs.resolve(name), 1, 1024, Optional.empty(),
+            manager, name, taskTypes, stateDirs.resolve(name), 1, memoryMb, Optional.empty(),
             FAST);
     WorkerAgent agent =
         WorkerAgent.create(

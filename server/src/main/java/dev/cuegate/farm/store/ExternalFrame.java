@@ -7,6 +7,7 @@ import java.util.Map;
  * layer and frame keep the scheduler's ids, and its command and environment are final.
  *
  * @param cores the cores given to the frame, in hundredths of a core
+ * @param service the service its layer is stored with, which names the task type workers see
  */
 public record ExternalFrame(
     String jobId,
@@ -22,7 +23,8 @@ public record ExternalFrame(
     String command,
     Map<String, String> environment,
     String logDir,
-    int cores) {
+    int cores,
+    String service) {
 
   public ExternalFrame {
     environment = Map.copyOf(environment);

@@ -1,13 +1,13 @@
 package dev.cuegate.farm.store;
 
 import dev.cuegate.db.Sql;
-
+import dev.cuegate.db.Transaction;
 import dev.cuegate.farm.spec.LayerType;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
 import java.nio.file.Path;
-import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,9 +54,10 @@ final class ExternalFrames {
           "INSERT INTO layer (id, job_id, name, layer_type, command, frame_range, chunk_size,"
               + " cores, threadable, memory_kib, gpus, gpu_memory_kib, timeout_minutes,"
               + " timeout_llu_minutes, tags, services, limits, environment, dispatch_order)"
-              + " VALUES (?, ?, ?, ?, '', ?, 1, ?, ?, 0, 0, 0, 0, 0, '[]', '[]', '[]', '{}', ?)",
+              + " VALUES (?, ?, ?, ?, '', ?, 1, ?, ?, 0, 0, 0, 0, 0, '[]', ?, '[]', '{}', ?)",
           frame.layerId(), frame.jobId(), frame.layerName(), LayerType.RENDER.name(),
-          Integer.toString(frame.number()), frame.cores(), false, order);
+          Integer.toString(frame.number()), frame.cores(), false,
+          Rows.json(List.of(frame.service())), order);
     }
     String environment = Rows.json(frame.environment());
     var existing = Sql.one(connection, "SELECT state FROM frame WHERE id = ?",
@@ -103,8 +104,8 @@ final class ExternalFrames {
   /** The frame's own command and environment, when an outside scheduler gave them. */
   static Optional<FrameCommand> command(Transaction connection, String frameId)
       throws SQLException {
-    return Sql.one(connection, "SELECT command, environment FROM frame WHERE id = ?"
-            + " AND command IS NOT NULL",
+    return Sql.one(connection, "SELECT command, COALESCE(environment, '{}') FROM frame"
+            + " WHERE id = ? AND command IS NOT NULL",
         row -> new FrameCommand(row.getString(1), Rows.map(row.getString(2))), frameId);
   }
 
@@ -113,10 +114,11 @@ final class ExternalFrames {
    * {@code <log_dir>/<job name>.<frame name>.rqlog}.
    */
   static Optional<Path> logFile(Transaction connection, String frameId) throws SQLException {
+    // A launch without a log directory has no such file: the task log alone keeps its lines.
     return Sql.one(connection, "SELECT j.log_dir, j.name, f.name FROM frame f"
-            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?",
-        row -> row.getString(1).isEmpty() ? null
-            : Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
+            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?"
+            + " AND j.log_dir <> ''",
+        row -> Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
         frameId, true);
   }
 
