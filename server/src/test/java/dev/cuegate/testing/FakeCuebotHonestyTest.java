@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,13 @@ class FakeCuebotHonestyTest {
   @BeforeAll
   static void startAGatewayToTheRealCuebot() {
     String endpoint = RealCuebot.endpoint();
-    real = ChildCueGate.start(dir, Map.of("CUEBOT_ENDPOINT", endpoint), Duration.ofSeconds(90));
+    // With the bridge on, the real Cuebot has a host (and its allocation) to answer about.
+    real = ChildCueGate.start(dir, Map.of(
+        "CUEBOT_ENDPOINT", endpoint,
+        "RQD_BRIDGE", "true",
+        "RQD_PORT", Integer.toString(RealCuebot.rqdPort()),
+        "RQD_HOST_NAME", "localhost",
+        "RQD_REPORT_INTERVAL", "1s"), Duration.ofSeconds(90));
   }
 
   @AfterAll
@@ -84,7 +91,7 @@ class FakeCuebotHonestyTest {
   void everyReadMethodTheFakeServesAnswersInTheRealCuebotsShape() throws Exception {
     JsonApi realApi = new JsonApi(real.uri(""));
     JsonApi fakeApi = new JsonApi(fake.uri(""));
-    launchAJob(realApi);
+    giveTheRealCuebotWhatTheFakeSeeds(realApi);
     Map<String, JsonNode> realContext = discover(realApi);
     Map<String, JsonNode> fakeContext = discover(fakeApi);
 
@@ -140,8 +147,36 @@ class FakeCuebotHonestyTest {
     return method.startsWith("Get") || method.startsWith("Find") || method.startsWith("Is");
   }
 
-  /** A pending job of two frames on the real Cuebot, so that jobs, layers and frames exist. */
-  private static void launchAJob(JsonApi api) {
+  /**
+   * A paused job of two frames, a filter and a limit on the real Cuebot, and its bridge host
+   * announced, so that there is an object of each kind the fake seeds to ask about.
+   */
+  private static void giveTheRealCuebotWhatTheFakeSeeds(JsonApi api) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    JsonNode show = api.call("/show.ShowInterface/FindShow", Map.of("name", "testing"))
+        .path("show");
+    api.call("/show.ShowInterface/CreateFilter", Map.of("show", show, "name", "f_" + suffix));
+    api.call("/limit.LimitInterface/Create", Map.of("name", "l_" + suffix, "max_value", 10));
+    launchAJob(api, suffix);
+    await("the bridge host is known", () -> api.call("/host.HostInterface/GetHosts",
+        Map.of("r", Map.of())).path("hosts").path("hosts").size() > 0);
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** A paused job of two frames, so that jobs, layers and frames exist. */
+  private static void launchAJob(JsonApi api, String suffix) {
     String spec = """
         <?xml version="1.0"?>
         <!DOCTYPE spec PUBLIC "SPI Cue Specification Language" \
@@ -151,14 +186,12 @@ class FakeCuebotHonestyTest {
             <layer name="render" type="Render"><cmd>true</cmd><range>1-2</range><chunk>1</chunk>
               <services><service>shell</service></services></layer>
           </layers></job></spec>
-        """.formatted(UUID.randomUUID().toString().substring(0, 8));
+        """.formatted(suffix);
     String name = api.call("/job.JobInterface/LaunchSpec", Map.of("spec", spec))
         .path("names").get(0).asText();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (api.send("/job.JobInterface/FindJob", Map.of("name", name)).statusCode() != 200) {
-      assertThat(System.nanoTime()).as("the launched job appears").isLessThan(deadline);
-      Thread.onSpinWait();
-    }
+    // LaunchSpec is asynchronous: the job may not be found for a moment.
+    await("the launched job appears", () ->
+        api.send("/job.JobInterface/FindJob", Map.of("name", name)).statusCode() == 200);
   }
 
   /** One object of each kind the read methods ask about, found as a client would find it. */
