@@ -4,7 +4,6 @@ import com.linecorp.armeria.common.TlsProvider;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import com.linecorp.armeria.server.encoding.DecodingService;
 import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.audit.AuditLog;
@@ -22,6 +21,8 @@ import dev.cuegate.rest.CorsSupport;
 import dev.cuegate.rest.InFlightLimitDecorator;
 import dev.cuegate.rest.JsonErrorHandler;
 import dev.cuegate.rest.RateLimitDecorator;
+import dev.cuegate.rest.RequestBodyDecoding;
+import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.traffic.RateLimiter;
 import dev.cuegate.transcode.Transcoder;
@@ -94,7 +95,7 @@ public final class GatewayServer implements AutoCloseable {
                 EncodingService.builder()
                     .minBytesToForceChunkedEncoding(MIN_GZIP_BYTES)
                     .newDecorator())
-            .decorator(DecodingService.newDecorator())
+            .decorator(RequestBodyDecoding.except(ShamanService.SELF_DECODING_PATHS))
             .decorator(metrics.requestDecorator())
             .decorator(tracing.serverDecorator())
             .decorator(new AccessLogDecorator());
