@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class AbandonedRequestTest {
     Instant deadline = Instant.now().plusSeconds(10);
     while (gateway.cuebot().callCount(GET_SHOWS) == 0) {
       assertThat(Instant.now()).as("the call reached Cuebot").isBefore(deadline);
-      Thread.onSpinWait();
+      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
     }
   }
 
