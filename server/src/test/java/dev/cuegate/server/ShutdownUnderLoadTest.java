@@ -37,13 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
  * over), none is reset or cut off, none is logged as abandoned, and the process exits in time.
  */
 class ShutdownUnderLoadTest {
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration SHUTDOWN_TIMEOUT =
+      Duration.ofSeconds(Integer.getInteger("cuegate.shutdownTest.timeoutSeconds", 3));
   /** What shutdown may take beyond SHUTDOWN_TIMEOUT (docs/OPERATIONS.md, "Shutdown"). */
   private static final Duration MARGIN = Duration.ofSeconds(3);
   private static final String GET_SHOWS = "/show.ShowInterface/GetShows";
   private static final String FIND_SHOW = "/show.ShowInterface/FindShow";
   private static final Duration POLL = Duration.ofMillis(20);
+  /** The measurement in docs/OPERATIONS.md runs 64 clients and a 10 s timeout. */
   private static final int CLIENTS = Integer.getInteger("cuegate.shutdownTest.clients", 16);
+  /**
+   * Clients that ignore 503 and refused connections and keep sending until the process is gone,
+   * as in the load test that found the lost requests; some of their connections may then be
+   * reset by the kernel as the listening socket closes, so the figures are printed, not asserted.
+   */
+  private static final boolean RELENTLESS = Boolean.getBoolean("cuegate.shutdownTest.relentless");
 
   @TempDir Path dir;
   private FakeCuebot cuebot;
@@ -112,6 +120,9 @@ class ShutdownUnderLoadTest {
     child.output().lines().filter(line -> line.contains("shut") || line.contains("SIGTERM")
         || line.contains(FIND_SHOW)).forEach(System.out::println);
     assertThat(exited).as("the process exited").isTrue();
+    if (RELENTLESS) {
+      return;
+    }
     assertThat(exit).isLessThan(SHUTDOWN_TIMEOUT.plus(MARGIN));
     assertThat(failures).isEmpty();
     assertThat(lost.get()).as("requests sent but never answered").isZero();
@@ -144,6 +155,10 @@ class ShutdownUnderLoadTest {
           } catch (ConnectException e) {
             // Nothing was sent; a real client now goes to another instance.
             refused.incrementAndGet();
+            socket = null;
+            if (RELENTLESS && child.isAlive()) {
+              continue;
+            }
             return;
           }
           socket.setSoTimeout(30_000);
@@ -166,7 +181,7 @@ class ShutdownUnderLoadTest {
           socket.close();
           socket = null;
         }
-        if (response.status() == 503) {
+        if (response.status() == 503 && !RELENTLESS) {
           // Told to come back later: a real client goes elsewhere, or waits (Retry-After).
           return;
         }

@@ -72,6 +72,11 @@ public final class ChildCueGate implements AutoCloseable {
     process.destroy();
   }
 
+  /** Whether the child process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Waits up to {@code limit} for the child to exit; true when it did. */
   public boolean awaitExit(Duration limit) throws InterruptedException {
     return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
