@@ -35,11 +35,12 @@ import java.util.function.Consumer;
  *       deadline): a request still running, or arriving now, is answered 503 with {@code
  *       Retry-After} and its connection closes.
  *   <li><b>Closing</b>: once every request has its answer, every connection is closed and no
- *       connection came for a moment (clients honour {@code Retry-After}), or at the refusal
- *       limit, the listening sockets close and {@link #finish} returns; the server's own stop
- *       then closes what remains (idle keep-alive connections only). Closing the listening
- *       socket later rather than at once matters: the kernel resets connections still waiting
- *       to be accepted, whose clients may already have sent a request.
+ *       connection came for a moment (clients honour {@code Retry-After}), or at half the
+ *       refusal limit, the listening sockets close; the connections accepted before get their
+ *       answers for up to the other half, then {@link #finish} returns and the server's own stop
+ *       closes what remains (idle keep-alive connections). Closing the listening socket late
+ *       rather than at once matters: the kernel resets connections still waiting to be
+ *       accepted, whose clients may already have sent a request.
  * </ol>
  *
  * <p>No request is ever cut off without an answer, and none is logged as abandoned by its client
@@ -131,12 +132,20 @@ public final class Drain {
     }
     long refusing = System.nanoTime();
     AtomicInteger refused = refuse();
-    long refusalEnd = refusing + refusalLimit.toNanos();
-    while (System.nanoTime() < refusalEnd && !closed()) {
+    // Half the limit with the listening sockets open (a client honouring Retry-After stops
+    // coming), half with them closed, so that the connections accepted last get their answers
+    // too before the server's stop closes whatever is left.
+    long half = refusalLimit.toNanos() / 2;
+    long listenEnd = refusing + half;
+    while (System.nanoTime() < listenEnd && !closed()) {
       pause();
     }
     for (Channel listener : listeners) {
       listener.close().syncUninterruptibly();
+    }
+    long refusalEnd = System.nanoTime() + half;
+    while (System.nanoTime() < refusalEnd && !(running.isEmpty() && connections.isEmpty())) {
+      pause();
     }
     long end = System.nanoTime();
     return new Outcome(Duration.ofNanos(refusing - start), refused.get(),
