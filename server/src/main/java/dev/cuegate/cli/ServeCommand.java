@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  log.info("SIGTERM or SIGINT: shutting down (docs/OPERATIONS.md, \"Shutdown\")");
                   gate.close();
                   stopped.countDown();
                 },

@@ -43,10 +43,7 @@ public final class AccessLogDecorator implements DecoratingHttpServiceFunction {
       return;
     }
     Principal principal = ctx.attr(RequestAttributes.PRINCIPAL);
-    int status = log.responseHeaders().status().code();
-    if (log.responseCause() != null && ctx.isCancelled()) {
-      status = 499;
-    }
+    int status = ResponseStatus.of(log);
     long micros = TimeUnit.NANOSECONDS.toMicros(log.totalDurationNanos());
     LogContext.Scope ids = LogContext.enter(requestId, ctx.attr(RequestAttributes.TRACE_ID), null);
     try {

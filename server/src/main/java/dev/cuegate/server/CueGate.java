@@ -13,6 +13,7 @@ import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
 import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
+import dev.cuegate.shutdown.BoundedSteps;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
 import dev.cuegate.worker.WorkerProtocol;
@@ -25,14 +26,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole service, wired by hand in this one place from the configuration: the object graph
  * reads top to bottom, with no container and no global state.
  */
 public final class CueGate implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CueGate.class);
+  /**
+   * The bound on each of the two closing stages after the API port stopped: what the process may
+   * take beyond the drain (docs/OPERATIONS.md, "Shutdown").
+   */
+  private static final Duration CLOSE_STAGE_LIMIT = Duration.ofSeconds(1);
+
   private final GatewayServer api;
   private final Optional<AdminServer> admin;
   private final Backend backend;
@@ -111,7 +123,7 @@ public final class CueGate implements AutoCloseable {
             metrics,
             tracing);
     Optional<AdminServer> admin =
-        AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
+        AdminServer.start(config.operations(), api::isDraining, meters, backend);
     shaman.start();
     parts.start();
     return new CueGate(
@@ -190,15 +202,30 @@ public final class CueGate implements AutoCloseable {
             .orElse("");
   }
 
-  /** Graceful stop: in-flight calls finish within the configured grace period. */
+  /**
+   * Graceful stop, as docs/OPERATIONS.md ("Shutdown") describes it: readiness fails at once, the
+   * API port drains for up to {@code SHUTDOWN_TIMEOUT} and answers every request it received,
+   * then the other parts close side by side, each stage bounded.
+   */
   @Override
   public void close() {
-    parts.stopIntake();
+    long start = System.nanoTime();
+    api.beginDrain();
     api.close();
-    admin.ifPresent(AdminServer::close);
-    shaman.close();
-    parts.close();
-    tracing.close();
+    // The bridge sends what it owes Cuebot (a completion stored during the drain) before its
+    // channel closes; the workers' sweep stops before the database it reads closes.
+    new BoundedSteps()
+        .add("admin-port", () -> admin.ifPresent(AdminServer::close))
+        .add("upstream", backend::close)
+        .add("bridge", parts::stopIntake)
+        .add("shaman", shaman::close)
+        .run(CLOSE_STAGE_LIMIT);
+    new BoundedSteps()
+        .add("workers-and-farm", parts::close)
+        .add("tracing", tracing::close)
+        .run(CLOSE_STAGE_LIMIT);
     metrics.close();
+    log.info("shutdown complete in {} ms",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 }
