@@ -1,11 +1,13 @@
 package dev.cuegate.admin;
 
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
+import dev.cuegate.logging.LogSetup;
 import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +75,10 @@ public final class GatewayMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+    FunctionCounter.builder("cuegate.log.lines.dropped", metrics, ignored -> LogSetup.droppedLines())
+        .description("Log lines (access, audit and others) not written because the log writer"
+            + " fell behind; the log itself says so too")
+        .register(registry);
     return metrics;
   }
 
@@ -135,12 +142,9 @@ public final class GatewayMetrics implements AutoCloseable {
       String service, String method, int status, long nanos, long requestBytes,
       long responseBytes) {
     inFlight.decrementAndGet();
-    registry
-        .counter("cuegate.requests", "service", service, "method", method,
-            "status", Integer.toString(status))
-        .increment();
     RouteMeters meters = routes.computeIfAbsent(service + '/' + method,
         key -> new RouteMeters(registry, service, method));
+    meters.requests(status).increment();
     meters.duration.record(nanos, TimeUnit.NANOSECONDS);
     meters.requestSize.record(requestBytes);
     meters.responseSize.record(responseBytes);
@@ -151,13 +155,23 @@ public final class GatewayMetrics implements AutoCloseable {
     gcMetrics.close();
   }
 
-  /** The histograms of one route, looked up once instead of on every request. */
+  /** The meters of one route, looked up once instead of on every request. */
   private static final class RouteMeters {
+    private static final int MAX_STATUS = 599;
+
+    final String service;
+    final String method;
+    final MeterRegistry registry;
+    /** By HTTP status: building a meter id on each request costs more than the rest together. */
+    final AtomicReferenceArray<Counter> requests = new AtomicReferenceArray<>(MAX_STATUS + 1);
     final Timer duration;
     final DistributionSummary requestSize;
     final DistributionSummary responseSize;
 
     RouteMeters(MeterRegistry registry, String service, String method) {
+      this.service = service;
+      this.method = method;
+      this.registry = registry;
       duration =
           Timer.builder("cuegate.request.duration")
               .description("Time from the request's arrival to the end of the response")
@@ -167,6 +181,24 @@ public final class GatewayMetrics implements AutoCloseable {
       requestSize = size(registry, "cuegate.request.size", "Request body size", service, method);
       responseSize =
           size(registry, "cuegate.response.size", "Response body size", service, method);
+    }
+
+    Counter requests(int status) {
+      if (status < 0 || status > MAX_STATUS) {
+        return counter(status);
+      }
+      Counter counter = requests.get(status);
+      if (counter == null) {
+        counter = counter(status);
+        requests.set(status, counter);
+      }
+      return counter;
+    }
+
+    private Counter counter(int status) {
+      return registry.counter(
+          "cuegate.requests", "service", service, "method", method,
+          "status", Integer.toString(status));
     }
 
     private static DistributionSummary size(

@@ -40,7 +40,7 @@ public final class AuditDecorator implements DecoratingHttpServiceFunction {
   @Override
   public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req)
       throws Exception {
-    Optional<ApiMethod> method = ApiService.resolve(registry, ctx.path());
+    Optional<ApiMethod> method = ApiService.resolve(registry, ctx);
     if (method.isEmpty() || method.get().isReadOnly() || req.method() != HttpMethod.POST) {
       return delegate.serve(ctx, req);
     }

@@ -29,7 +29,7 @@ public final class AuthzDecorator implements DecoratingHttpServiceFunction {
   @Override
   public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req)
       throws Exception {
-    Optional<ApiMethod> method = ApiService.resolve(registry, ctx.path());
+    Optional<ApiMethod> method = ApiService.resolve(registry, ctx);
     Principal principal = ctx.attr(RequestAttributes.PRINCIPAL);
     // Unknown paths get their 404 from the service; there is nothing to authorize.
     if (method.isEmpty()) {
