@@ -53,6 +53,8 @@ public final class GatewayMetrics implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Counter rateLimited;
   private final ConcurrentMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
+  /** Upstream timers by method, then by gRPC code: registering one per call costs too much. */
+  private final ConcurrentMap<String, Timer[]> upstreamTimers = new ConcurrentHashMap<>();
 
   private GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -103,15 +105,26 @@ public final class GatewayMetrics implements AutoCloseable {
    * @param fullMethodName {@code show.ShowInterface/GetShows}
    */
   public void upstreamCall(String fullMethodName, Status.Code code, long nanos) {
+    Timer[] byCode =
+        upstreamTimers.computeIfAbsent(fullMethodName, name -> new Timer[Status.Code.values().length]);
+    Timer timer = byCode[code.ordinal()];
+    if (timer == null) {
+      // Racing threads may both build it; the registry hands both the same timer.
+      timer = upstreamTimer(fullMethodName, code);
+      byCode[code.ordinal()] = timer;
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer upstreamTimer(String fullMethodName, Status.Code code) {
     int slash = fullMethodName.indexOf('/');
-    Timer.builder("cuegate.upstream.duration")
+    return Timer.builder("cuegate.upstream.duration")
         .description("Time from sending a call to Cuebot to its status, by gRPC code")
         .tag("service", slash < 0 ? UNKNOWN : fullMethodName.substring(0, slash))
         .tag("method", fullMethodName.substring(slash + 1))
         .tag("code", code.name())
         .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry);
   }
 
   /** Publishes the upstream channel's state as one gauge per state, 1 for the current one. */
