@@ -88,7 +88,8 @@ printf 'wrk.method="POST"\nwrk.body="{}"\nwrk.headers["Content-Type"]="applicati
 load() {
   local before after text
   before=$(cpu_ticks "$1")
-  text=$(wrk -t2 -c"$4" -d"$5"s --timeout 30s -s "$lua" --latency "http://127.0.0.1:$2/$3" 2>&1)
+  # wrk refuses fewer connections than threads.
+  text=$(wrk -t"$(( $4 < 2 ? $4 : 2 ))" -c"$4" -d"$5"s --timeout 30s -s "$lua" --latency "http://127.0.0.1:$2/$3" 2>&1)
   after=$(cpu_ticks "$1")
   echo "$text" | awk -v cpu=$(( after - before )) -v hz="$ticks" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
