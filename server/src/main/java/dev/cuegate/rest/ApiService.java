@@ -159,7 +159,7 @@ public final class ApiService implements HttpService {
     }
     byte[] proto = reply.body();
     if (proto.length <= STREAMING_THRESHOLD) {
-      ByteArrayOutputStream json = new ByteArrayOutputStream(proto.length * 3 + 64);
+      JsonBuffer json = new JsonBuffer(proto.length * 3 + 64);
       try {
         codec.toJson(proto, json);
       } catch (IOException e) {
@@ -172,7 +172,7 @@ public final class ApiService implements HttpService {
                 "Cuebot sent an answer that cannot be read: " + e.getMessage())
             .toResponse();
       }
-      return HttpResponse.of(headers.build(), HttpData.wrap(json.toByteArray()));
+      return HttpResponse.of(headers.build(), json.data());
     }
     // Written as the client reads: the whole JSON text never exists in memory at once.
     StreamMessage<HttpData> body =
@@ -222,5 +222,16 @@ public final class ApiService implements HttpService {
       cause = cause.getCause();
     }
     return cause;
+  }
+
+  /** The rendered JSON, handed to the response without the copy {@code toByteArray()} makes. */
+  private static final class JsonBuffer extends ByteArrayOutputStream {
+    JsonBuffer(int size) {
+      super(size);
+    }
+
+    HttpData data() {
+      return HttpData.wrap(buf, 0, count);
+    }
   }
 }
