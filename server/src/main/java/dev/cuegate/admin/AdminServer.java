@@ -125,7 +125,7 @@ public final class AdminServer implements AutoCloseable {
       drain.finish(DRAIN_LIMIT);
       // Not joined, as for the API port: see GatewayServer.close().
       server.stop();
-      drain.awaitClosed(DRAIN_LIMIT);
+      drain.awaitClosed(DRAIN_LIMIT, () -> server.activePorts().isEmpty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -19,6 +19,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decodes a request body sent with {@code Content-Encoding} before any service reads it, and
@@ -51,10 +52,11 @@ public final class RequestBodyDecoding implements DecoratingHttpServiceFunction 
     if (codings.isEmpty() || skipped(ctx.path())) {
       return delegate.serve(ctx, req);
     }
-    if (ContentCodings.firstUnsupported(codings).isPresent()) {
+    Optional<String> unsupported = ContentCodings.firstUnsupported(codings);
+    if (unsupported.isPresent()) {
       ApiError error = new ApiError(Status.Code.INVALID_ARGUMENT,
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          "Content-Encoding \"" + ContentCodings.firstUnsupported(codings).get()
+          "Content-Encoding \"" + unsupported.get()
               + "\" is not supported; send the body as it is, or encoded with one of: "
               + ContentCodings.supported());
       return error.toResponse(
@@ -65,7 +67,9 @@ public final class RequestBodyDecoding implements DecoratingHttpServiceFunction 
           + MAX_CODINGS + " are decoded").error.toResponse();
     }
     long limit = ctx.maxRequestLength();
-    return HttpResponse.of(req.aggregate().handle((encoded, failure) -> {
+    // The context's event loop runs the rest with the request's context current, as the
+    // services expect.
+    return HttpResponse.of(req.aggregate().handleAsync((encoded, failure) -> {
       if (failure != null) {
         return refused(Exceptions.peel(failure));
       }
@@ -80,7 +84,7 @@ public final class RequestBodyDecoding implements DecoratingHttpServiceFunction 
       } catch (Exception e) {
         return HttpResponse.ofFailure(e);
       }
-    }));
+    }, ctx.eventLoop()));
   }
 
   private boolean skipped(String path) {

@@ -172,7 +172,7 @@ public final class GatewayServer implements AutoCloseable {
       server.stop();
       // Not joined: once its sockets are closed, Armeria's stop only waits out its acceptor
       // threads' two-second quiet period, which keeps nothing from exiting.
-      drain.awaitClosed(STOP_LIMIT);
+      drain.awaitClosed(STOP_LIMIT, () -> server.activePorts().isEmpty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

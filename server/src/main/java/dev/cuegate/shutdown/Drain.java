@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -154,15 +155,17 @@ public final class Drain {
   }
 
   /**
-   * Waits up to {@code limit} until every connection is closed; the server's stop closes the
-   * idle ones that {@link #finish} left.
+   * After the server's stop began: waits up to {@code limit} until every connection is closed
+   * (the stop closes the idle ones that {@link #finish} left) and {@code portsClosed} holds.
    */
-  public boolean awaitClosed(Duration limit) throws InterruptedException {
+  public boolean awaitClosed(Duration limit, BooleanSupplier portsClosed)
+      throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
-    while (!connections.isEmpty() && System.nanoTime() < end) {
+    while (!(connections.isEmpty() && portsClosed.getAsBoolean())
+        && System.nanoTime() < end) {
       pause();
     }
-    return connections.isEmpty();
+    return connections.isEmpty() && portsClosed.getAsBoolean();
   }
 
   /** What {@link #finish} saw. */

@@ -219,8 +219,8 @@ class WorkerAgentTest {
 
   @Test
   void shutdownLetsAnUpdateOnItsWayReachTheManagerBeforeReturningTheTask() throws Exception {
-    // given a manager that takes a second to answer each task update
-    Duration slow = Duration.ofSeconds(1);
+    // given a manager that takes longer to answer a task update than the task takes to stop
+    Duration slow = Duration.ofSeconds(3);
     AtomicReference<Instant> lastUpdateAnswered = new AtomicReference<>(Instant.MIN);
     AtomicReference<Instant> returned = new AtomicReference<>();
     manager.on("POST /tasks/" + TASK_ID + "/update", request -> {
@@ -239,12 +239,13 @@ class WorkerAgentTest {
 
     // when the worker shuts down while an update is on its way
     manager.await("POST", "/tasks/" + TASK_ID + "/update");
+    Instant owed = lastUpdateAnswered.get();
     agent.shutdown(Duration.ofSeconds(10));
 
-    // then the task went back only after the manager had answered the updates sent to it
+    // then the task went back only after the manager had answered that update
     assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(WorkerAgent.Exit.STOPPED);
     assertThat(returned.get()).isNotNull();
-    assertThat(returned.get()).isAfterOrEqualTo(lastUpdateAnswered.get());
+    assertThat(returned.get()).isAfterOrEqualTo(owed);
   }
 
   @Test
