@@ -118,6 +118,12 @@ public final class ConfigView {
       case RQD_REPORT_INTERVAL -> GoDuration.format(config.bridge().reportInterval());
       case RQD_WORKER_CORES -> config.bridge().workerCores();
       case RQD_WORKER_MEMORY_MB -> config.bridge().workerMemoryMb();
+      case COALESCE_READS -> config.reads().coalesce();
+      case READ_CACHE_TTL -> GoDuration.format(config.reads().cacheTtl());
+      case EVENTS_BUFFER -> config.events().buffer();
+      case EVENTS_MAX_PENDING -> config.events().maxPending();
+      case EVENTS_HEARTBEAT -> GoDuration.format(config.events().heartbeat());
+      case EVENTS_POLL_INTERVAL -> GoDuration.format(config.events().pollInterval());
     };
   }
 

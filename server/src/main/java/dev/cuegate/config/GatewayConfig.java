@@ -26,7 +26,9 @@ public record GatewayConfig(
     Security security,
     Farm farm,
     Workers workers,
-    Bridge bridge) {
+    Bridge bridge,
+    Reads reads,
+    Events events) {
 
   /** The API port and the HTTP limits that protect it. */
   public record Http(
@@ -149,4 +151,25 @@ public record GatewayConfig(
       tags = List.copyOf(tags);
     }
   }
+
+  /**
+   * How identical read-only calls are spared: shared while in flight, and cached for a while.
+   *
+   * @param cacheTtl zero: no cache
+   */
+  public record Reads(boolean coalesce, Duration cacheTtl) {
+    public boolean cacheEnabled() {
+      return !cacheTtl.isZero();
+    }
+  }
+
+  /**
+   * The live event stream.
+   *
+   * @param buffer how many recent events are kept for {@code Last-Event-ID} resumption
+   * @param maxPending how many events may wait for one reader before it is disconnected
+   * @param heartbeat how often an idle stream sends a comment
+   * @param pollInterval how often a Cuebot is asked what changed, while someone listens
+   */
+  public record Events(int buffer, int maxPending, Duration heartbeat, Duration pollInterval) {}
 }

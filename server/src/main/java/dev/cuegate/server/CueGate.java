@@ -122,7 +122,7 @@ public final class CueGate implements AutoCloseable {
         GatewayServer.start(
             config,
             registry,
-            backend,
+            Backend.sharingReads(backend, registry, config.reads(), meters, clock),
             verifier,
             ConfigView.of(config),
             loops,

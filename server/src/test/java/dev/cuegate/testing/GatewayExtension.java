@@ -133,7 +133,9 @@ public final class GatewayExtension implements BeforeAllCallback, AfterAllCallba
         config.security(),
         config.farm(),
         config.workers(),
-        config.bridge());
+        config.bridge(),
+        config.reads(),
+        config.events());
   }
 
   @Override
