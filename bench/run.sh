@@ -47,3 +47,6 @@ java -cp "$jar" dev.cuegate.bench.LoadBenchmark "${mode[@]}" | tee -a "$out/summ
 echo "# big answer (gateway heap sampled under the serial collector)" >&2
 java -XX:+UseSerialGC -Xmx512m -Xmn32m -cp "$jar" dev.cuegate.bench.BigAnswerBenchmark "${mode[@]}" \
   | tee -a "$out/summary.txt"
+
+echo "# many pollers (100 clients polling GetJobs every second; Cuebot calls with sharing off/on)" >&2
+java -cp "$jar" dev.cuegate.bench.PollingBenchmark "${mode[@]}" | tee -a "$out/summary.txt"
