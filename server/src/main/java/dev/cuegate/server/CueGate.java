@@ -12,6 +12,9 @@ import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.events.EventAccess;
+import dev.cuegate.events.EventBus;
+import dev.cuegate.events.EventStreamService;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
 import dev.cuegate.openapi.OpenApiSpec;
@@ -31,6 +34,7 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +50,7 @@ public final class CueGate implements AutoCloseable {
   private final Optional<WorkerProtocol> workers;
   private final Optional<RqdBridge> bridge;
   private final Optional<EmbeddedFarm> bridgeFrames;
+  private final EventBus events;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -59,6 +64,7 @@ public final class CueGate implements AutoCloseable {
       Optional<WorkerProtocol> workers,
       Optional<RqdBridge> bridge,
       Optional<EmbeddedFarm> bridgeFrames,
+      EventBus events,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -70,6 +76,7 @@ public final class CueGate implements AutoCloseable {
     this.workers = workers;
     this.bridge = bridge;
     this.bridgeFrames = bridgeFrames;
+    this.events = events;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -115,6 +122,9 @@ public final class CueGate implements AutoCloseable {
     // bridge; without either there is nothing for them.
     Optional<WorkerProtocol> workers = farm.or(() -> bridgeFrames).map(frames ->
         WorkerProtocol.create(frames, config.workers(), config.dataDir(), verifier, clock));
+    EventBus events = new EventBus(config.events().buffer(), clock, meters);
+    EventStreamService eventStream = new EventStreamService(
+        events, new EventAccess(registry, config.security().authzPolicy()), config.events(), meters);
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -131,6 +141,7 @@ public final class CueGate implements AutoCloseable {
               workers.ifPresent(protocol -> protocol.mountOn(routes));
               docs.mountOn(routes);
             },
+            Map.of("/events", eventStream),
             metrics,
             tracing,
             clock);
@@ -142,7 +153,7 @@ public final class CueGate implements AutoCloseable {
     Optional<RqdBridge> bridge = bridgeFrames.map(frames -> RqdBridge.start(
         config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock));
     return new CueGate(
-        api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, metrics, tracing,
+        api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, events, metrics, tracing,
         registry.methods().size());
   }
 
@@ -206,6 +217,11 @@ public final class CueGate implements AutoCloseable {
   /** The worker protocol, served with the embedded farm or the bridge. */
   public Optional<WorkerProtocol> workers() {
     return workers;
+  }
+
+  /** The event stream's bus: what {@code GET /events} readers receive. */
+  public EventBus events() {
+    return events;
   }
 
   /** One line for the start-up log. */

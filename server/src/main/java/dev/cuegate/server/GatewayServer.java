@@ -52,7 +52,10 @@ public final class GatewayServer implements AutoCloseable {
     this.backend = backend;
   }
 
-  /** Starts serving; returns once the port is bound. */
+  /**
+   * Starts serving; returns once the port is bound. {@code guardedRoutes} (path → service) pass
+   * the same guard as the API.
+   */
   public static GatewayServer start(
       GatewayConfig config,
       MethodRegistry registry,
@@ -61,6 +64,7 @@ public final class GatewayServer implements AutoCloseable {
       Map<String, Object> configView,
       EventLoopGroup loops,
       Consumer<ServerBuilder> moreRoutes,
+      Map<String, HttpService> guardedRoutes,
       GatewayMetrics metrics,
       Tracing tracing,
       Clock clock) {
@@ -108,9 +112,9 @@ public final class GatewayServer implements AutoCloseable {
       rpc = rpc.decorate(new AuthzDecorator(registry, config.security().authzPolicy().get()));
     }
     rpc = rpc.decorate(new AuditDecorator(registry, AuditLog.create(), clock));
-    builder
-        .service("/config", guard.protect(new ConfigService(configView)))
-        .serviceUnder("/", guard.protect(rpc));
+    builder.service("/config", guard.protect(new ConfigService(configView)));
+    guardedRoutes.forEach((path, service) -> builder.service(path, guard.protect(service)));
+    builder.serviceUnder("/", guard.protect(rpc));
     Server server = builder.build();
     server.start().join();
     return new GatewayServer(server, backend);
