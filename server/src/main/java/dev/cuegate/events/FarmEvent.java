@@ -18,7 +18,12 @@ import java.util.Map;
  *     {@code retryCount}, {@code deadFrames}, …), in a stable order
  */
 public record FarmEvent(
-    long id, EventType type, Instant time, String show, String job, Map<String, Object> attributes) {
+    long id,
+    EventType type,
+    Instant time,
+    String show,
+    String job,
+    Map<String, Object> attributes) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public FarmEvent {

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * One reader's stream: events wait in a queue of at most {@code maxPending} (beyond the replay of
- * a resuming reader, which the bus's buffer bounds) and are written one at a time, the next only once the connection took the last. A reader that lets the queue fill is
+ * a resuming reader, which the bus's buffer bounds) and are written one at a time, the next only
+ * once the connection took the last. A reader that lets the queue fill is
  * disconnected (its browser reconnects and resumes with {@code Last-Event-ID}), so a slow reader
  * never makes CueGate buffer without bound.
  */

@@ -12,6 +12,7 @@ import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.events.CuebotWatcher;
 import dev.cuegate.events.EventAccess;
 import dev.cuegate.events.EventBus;
 import dev.cuegate.events.EventStreamService;
@@ -51,6 +52,7 @@ public final class CueGate implements AutoCloseable {
   private final Optional<RqdBridge> bridge;
   private final Optional<EmbeddedFarm> bridgeFrames;
   private final EventBus events;
+  private final CuebotWatcher watcher;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -65,6 +67,7 @@ public final class CueGate implements AutoCloseable {
       Optional<RqdBridge> bridge,
       Optional<EmbeddedFarm> bridgeFrames,
       EventBus events,
+      CuebotWatcher watcher,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -77,6 +80,7 @@ public final class CueGate implements AutoCloseable {
     this.bridge = bridge;
     this.bridgeFrames = bridgeFrames;
     this.events = events;
+    this.watcher = watcher;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -123,8 +127,8 @@ public final class CueGate implements AutoCloseable {
     Optional<WorkerProtocol> workers = farm.or(() -> bridgeFrames).map(frames ->
         WorkerProtocol.create(frames, config.workers(), config.dataDir(), verifier, clock));
     EventBus events = new EventBus(config.events().buffer(), clock, meters);
-    EventStreamService eventStream = new EventStreamService(
-        events, new EventAccess(registry, config.security().authzPolicy()), config.events(), meters);
+    EventStreamService eventStream = new EventStreamService(events,
+        new EventAccess(registry, config.security().authzPolicy()), config.events(), meters);
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -145,6 +149,9 @@ public final class CueGate implements AutoCloseable {
             metrics,
             tracing,
             clock);
+    // One poller for every reader of GET /events, on the backend itself: its calls are never shared.
+    CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
+        config.events().pollInterval(), config.upstream().timeout(), clock).start();
     Optional<AdminServer> admin =
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
@@ -153,7 +160,8 @@ public final class CueGate implements AutoCloseable {
     Optional<RqdBridge> bridge = bridgeFrames.map(frames -> RqdBridge.start(
         config.bridge(), frames, Backend.cuebotChannel(config.upstream()), clock));
     return new CueGate(
-        api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, events, metrics, tracing,
+        api, admin, backend, farm, shaman, workers, bridge, bridgeFrames, events, watcher, metrics,
+        tracing,
         registry.methods().size());
   }
 
@@ -247,6 +255,7 @@ public final class CueGate implements AutoCloseable {
   @Override
   public void close() {
     bridge.ifPresent(RqdBridge::close);
+    watcher.close();
     api.close();
     admin.ifPresent(AdminServer::close);
     shaman.close();

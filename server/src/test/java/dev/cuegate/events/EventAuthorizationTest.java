@@ -34,7 +34,8 @@ class EventAuthorizationTest {
       Path file = Files.createTempFile("cuegate-policy", ".json");
       file.toFile().deleteOnExit();
       return Files.writeString(file, "{\"roles\": {\"viewer\": [\"read-only\"],"
-          + " \"hosts\": [\"host.HostInterface/*\"], \"launcher\": [\"job.JobInterface/Launch*\"]}}");
+          + " \"hosts\": [\"host.HostInterface/*\"],"
+          + " \"launcher\": [\"job.JobInterface/Launch*\"]}}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A Server-Sent Events reader for tests: each message (or comment) is read on a thread of its own. */
+/** A Server-Sent Events reader for tests: messages are read on a thread of its own, and queued. */
 public final class SseClient implements AutoCloseable {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
