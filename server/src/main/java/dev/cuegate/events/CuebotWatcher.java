@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poller for every reader of the event stream: asks the backend what changed and publishes
- * the differences. Each round costs {@code GetJobs} (pending jobs) and {@code GetHosts}, plus, for a
- * job whose frame counts moved, {@code GetUpdatedFrames} since the last answer's {@code
+ * the differences. Each round costs {@code GetJobs} (pending jobs) and {@code GetHosts}, plus,
+ * for a job whose frame counts moved, {@code GetUpdatedFrames} since the last answer's {@code
  * server_time} (or {@code GetFrames} where that is not served), whatever the number of readers.
  *
  * <p>Nothing is invented: the first round after someone starts listening only learns the state,

@@ -149,7 +149,7 @@ public final class CueGate implements AutoCloseable {
             metrics,
             tracing,
             clock);
-    // One poller for every reader of GET /events, on the backend itself: its calls are never shared.
+    // One poller for every reader of GET /events, on the backend itself: none of its calls repeat.
     CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
         config.events().pollInterval(), config.upstream().timeout(), clock).start();
     Optional<AdminServer> admin =
