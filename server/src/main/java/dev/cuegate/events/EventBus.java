@@ -92,6 +92,11 @@ public final class EventBus {
     return !subscribers.isEmpty();
   }
 
+  /** How many readers are subscribed right now. */
+  public int subscriberCount() {
+    return subscribers.size();
+  }
+
   /** The id the next event will get. */
   public synchronized long nextId() {
     return nextId;
