@@ -30,6 +30,8 @@ import dev.cuegate.upstream.Backend;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,10 +73,14 @@ public final class CuebotWatcher implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Map<String, JobView> jobs = new HashMap<>();
   private final Map<String, HostView> hosts = new HashMap<>();
+  private final Counter rounds;
   private boolean learnt;
 
   public CuebotWatcher(Backend backend, MethodRegistry registry, EventBus bus, Duration interval,
-      Duration timeout, Clock clock) {
+      Duration timeout, Clock clock, MeterRegistry meters) {
+    this.rounds = Counter.builder("cuegate.events.watcher.rounds")
+        .description("Rounds in which the event watcher asked the backend what changed")
+        .register(meters);
     this.backend = backend;
     this.registry = registry;
     this.bus = bus;
@@ -106,6 +112,7 @@ public final class CuebotWatcher implements AutoCloseable {
       pollJobs();
       pollHosts();
       learnt = true;
+      rounds.increment();
     } catch (StatusException | TimeoutException | InvalidProtocolBufferException e) {
       // The next round asks again; the state learnt so far stays, so nothing is reported twice.
       log.warn("event watcher: cannot ask the backend what changed: {}", e.getMessage());

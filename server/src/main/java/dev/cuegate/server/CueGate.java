@@ -151,7 +151,7 @@ public final class CueGate implements AutoCloseable {
             clock);
     // One poller for every reader of GET /events, on the backend itself: none of its calls repeat.
     CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
-        config.events().pollInterval(), config.upstream().timeout(), clock).start();
+        config.events().pollInterval(), config.upstream().timeout(), clock, meters).start();
     Optional<AdminServer> admin =
         AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
     shaman.start();
