@@ -54,3 +54,5 @@ if [ -d "${PERF_ANCHOR:-../shared/perf}" ]; then
   echo "# side by side with OpenCue's Go gateway (table in $out/side-by-side.md)" >&2
   bench/side-by-side.sh "${mode[@]}" | tee -a "$out/summary.txt"
 fi
+echo "# many pollers (100 clients polling GetJobs every second; Cuebot calls with sharing off/on)" >&2
+java -cp "$jar" dev.cuegate.bench.PollingBenchmark "${mode[@]}" | tee -a "$out/summary.txt"

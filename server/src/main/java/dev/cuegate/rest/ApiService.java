@@ -135,7 +135,9 @@ public final class ApiService implements HttpService {
           ApiError.of(Status.Code.INVALID_ARGUMENT, unknownFieldsMessage(unknownFields))
               .toResponse());
     }
-    CompletableFuture<UpstreamReply> reply = backend.call(api, request, metadata, timeout);
+    String scope = ctx.attr(RequestAttributes.SCOPE);
+    CompletableFuture<UpstreamReply> reply =
+        backend.call(api, request, metadata, timeout, scope == null ? "" : scope);
     ctx.whenRequestCancelling().thenAccept(cause -> reply.cancel(false));
     List<String> warnings = validation == FieldValidation.WARN ? unknownFields : List.of();
     MessageCodec output = transcoder.codec(api.outputType());

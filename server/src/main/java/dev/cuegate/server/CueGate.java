@@ -9,6 +9,10 @@ import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.config.Mode;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.events.CuebotWatcher;
+import dev.cuegate.events.EventAccess;
+import dev.cuegate.events.EventBus;
+import dev.cuegate.events.EventStreamService;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
 import dev.cuegate.openapi.OpenApiSpec;
@@ -51,6 +55,9 @@ public final class CueGate implements AutoCloseable {
   private final Mode mode;
   private final ModeParts parts;
   private final ShamanService shaman;
+  private final EventBus events;
+  private final EventStreamService eventStream;
+  private final CuebotWatcher watcher;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -62,6 +69,9 @@ public final class CueGate implements AutoCloseable {
       Mode mode,
       ModeParts parts,
       ShamanService shaman,
+      EventBus events,
+      EventStreamService eventStream,
+      CuebotWatcher watcher,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -71,6 +81,9 @@ public final class CueGate implements AutoCloseable {
     this.mode = mode;
     this.parts = parts;
     this.shaman = shaman;
+    this.events = events;
+    this.eventStream = eventStream;
+    this.watcher = watcher;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -102,6 +115,9 @@ public final class CueGate implements AutoCloseable {
     Backend backend = parts.backend(config.upstream(), loops, interceptors);
     metrics.watchUpstream(backend::state);
     ShamanService shaman = shaman(config, verifier, meters, clock);
+    EventBus events = new EventBus(config.events().buffer(), clock, meters);
+    EventStreamService eventStream = new EventStreamService(events,
+        new EventAccess(registry, guard.policy()), config.events(), meters);
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -109,7 +125,7 @@ public final class CueGate implements AutoCloseable {
         GatewayServer.start(
             config,
             registry,
-            backend,
+            Backend.sharingReads(backend, registry, config.reads(), meters, clock),
             guard,
             ConfigView.of(config),
             loops,
@@ -119,6 +135,8 @@ public final class CueGate implements AutoCloseable {
               shaman.mountOn(routes);
               parts.mountOn(routes, guard.personRoutes());
               docs.mountOn(routes);
+              // The stream authorizes each event by the read method it stands for, not the route.
+              routes.service("/events", guard.protect(eventStream, ctx -> Optional.empty()));
             },
             metrics,
             tracing);
@@ -126,8 +144,11 @@ public final class CueGate implements AutoCloseable {
         AdminServer.start(config.operations(), api::isDraining, meters, backend);
     shaman.start();
     parts.start();
+    // One poller for every reader of GET /events, on the backend itself: none of its calls repeat.
+    CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
+        config.events().pollInterval(), config.upstream().timeout(), clock, meters).start();
     return new CueGate(
-        api, admin, backend, mode, parts, shaman, metrics, tracing,
+        api, admin, backend, mode, parts, shaman, events, eventStream, watcher, metrics, tracing,
         registry.methods().size());
   }
 
@@ -183,6 +204,11 @@ public final class CueGate implements AutoCloseable {
     return parts.workers();
   }
 
+  /** The event stream's bus: what {@code GET /events} readers receive. */
+  public EventBus events() {
+    return events;
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
@@ -211,6 +237,9 @@ public final class CueGate implements AutoCloseable {
   public void close() {
     long start = System.nanoTime();
     api.beginDrain();
+    // Event streams never end by themselves; their readers resume elsewhere with Last-Event-ID.
+    watcher.close();
+    eventStream.endStreams();
     api.close();
     // The bridge sends what it owes Cuebot (a completion stored during the drain) before its
     // channel closes; the workers' sweep stops before the database it reads closes.
