@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs CueGate's benchmarks (docs/PERFORMANCE.md), then prints one line per figure.
 #   bench/run.sh [--quick] [--no-build]
+#     ends with bench/side-by-side.sh when ../shared/perf (or PERF_ANCHOR) holds the Go gateway
 #     --quick     short JMH iterations, one fork, short load steps: under 3 minutes after the build
 #     --no-build  reuse bench/target/benchmarks.jar
 set -euo pipefail
@@ -47,3 +48,11 @@ java -cp "$jar" dev.cuegate.bench.LoadBenchmark "${mode[@]}" | tee -a "$out/summ
 echo "# big answer (gateway heap sampled under the serial collector)" >&2
 java -XX:+UseSerialGC -Xmx512m -Xmn32m -cp "$jar" dev.cuegate.bench.BigAnswerBenchmark "${mode[@]}" \
   | tee -a "$out/summary.txt"
+
+# Next to OpenCue's Go gateway, when its anchor folder is there (bench/side-by-side.sh).
+if [ -d "${PERF_ANCHOR:-../shared/perf}" ]; then
+  echo "# side by side with OpenCue's Go gateway (table in $out/side-by-side.md)" >&2
+  bench/side-by-side.sh "${mode[@]}" | tee -a "$out/summary.txt"
+fi
+echo "# many pollers (100 clients polling GetJobs every second; Cuebot calls with sharing off/on)" >&2
+java -cp "$jar" dev.cuegate.bench.PollingBenchmark "${mode[@]}" | tee -a "$out/summary.txt"

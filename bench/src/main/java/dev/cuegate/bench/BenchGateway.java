@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -30,9 +31,14 @@ final class BenchGateway implements AutoCloseable {
   }
 
   static BenchGateway start(String cuebotTarget) throws IOException {
+    return start(cuebotTarget, Map.of());
+  }
+
+  /** As {@link #start(String)}, with {@code extra} settings on top of the bench's own. */
+  static BenchGateway start(String cuebotTarget, Map<String, String> extra) throws IOException {
     Path dir = Files.createTempDirectory("cuegate-bench");
     LogSetup.configure("warn", dir.resolve("logs"), LogFormat.TEXT);
-    Map<String, String> env =
+    Map<String, String> env = new HashMap<>(
         Map.of(
             "CUEBOT_ENDPOINT", cuebotTarget,
             "REST_PORT", "0",
@@ -43,7 +49,8 @@ final class BenchGateway implements AutoCloseable {
             "SHUTDOWN_TIMEOUT", "0s",
             // Load runs measure the request path, not the limits that protect it.
             "RATE_LIMIT_RPS", "0",
-            "ADMIN_PORT", "0");
+            "ADMIN_PORT", "0"));
+    env.putAll(extra);
     return new BenchGateway(CueGate.start(EnvConfigLoader.load(env).config()), dir);
   }
 

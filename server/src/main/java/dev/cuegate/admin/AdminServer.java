@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.rest.JsonErrorHandler;
+import dev.cuegate.shutdown.Drain;
 import dev.cuegate.upstream.Backend;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The admin port: {@code /healthz}, {@code /readyz} and {@code /metrics}, without a token, on a
@@ -32,27 +34,32 @@ public final class AdminServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Duration ADMIN_IDLE_TIMEOUT = Duration.ofMinutes(2);
+  /** Probes and scrapes are quick; the admin port drains after the API port, briefly. */
+  private static final Duration DRAIN_LIMIT = Duration.ofMillis(500);
 
   private final Server server;
+  private final Drain drain;
 
-  private AdminServer(Server server) {
+  private AdminServer(Server server, Drain drain) {
     this.server = server;
+    this.drain = drain;
   }
 
   /**
    * Starts the admin port when the configuration enables it; returns once the port is bound.
    *
-   * @param shutdownGrace how long a scrape in progress may take to finish at shutdown
+   * @param shuttingDown true once shutdown began: {@code /readyz} then answers 503 at once
    */
   public static Optional<AdminServer> start(
       GatewayConfig.Operations config,
-      Duration shutdownGrace,
+      BooleanSupplier shuttingDown,
       PrometheusMeterRegistry registry,
       Backend backend) {
     if (!config.adminEnabled()) {
       return Optional.empty();
     }
-    Readiness readiness = new Readiness(backend, PROBE_TIMEOUT);
+    Readiness readiness = new Readiness(backend, PROBE_TIMEOUT, shuttingDown);
+    Drain drain = new Drain(Duration.ZERO, DRAIN_LIMIT);
     ServerBuilder builder = Server.builder();
     InetSocketAddress address =
         config
@@ -61,7 +68,8 @@ public final class AdminServer implements AutoCloseable {
             .orElseGet(() -> new InetSocketAddress(config.adminPort()));
     builder
         .http(address)
-        .gracefulShutdownTimeout(Duration.ZERO, shutdownGrace)
+        .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO)
+        .childChannelPipelineCustomizer(drain.connectionTracker())
         // Longer than any scrape or probe interval, so a kept-alive connection is not closed
         // just as the next scrape reuses it (Armeria's default is 10 s).
         .idleTimeout(ADMIN_IDLE_TIMEOUT)
@@ -69,6 +77,7 @@ public final class AdminServer implements AutoCloseable {
         .meterRegistry(new CompositeMeterRegistry())
         .errorHandler(new JsonErrorHandler())
         .decorator(EncodingService.newDecorator())
+        .decorator(drain.decorator())
         .route()
         .methods(HttpMethod.GET, HttpMethod.HEAD)
         .path("/healthz")
@@ -83,7 +92,7 @@ public final class AdminServer implements AutoCloseable {
         .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, PROMETHEUS_TEXT, registry.scrape()));
     Server server = builder.build();
     server.start().join();
-    return Optional.of(new AdminServer(server));
+    return Optional.of(new AdminServer(server, drain));
   }
 
   private static HttpResponse ready(Optional<String> problem) {
@@ -109,8 +118,16 @@ public final class AdminServer implements AutoCloseable {
     return server.activeLocalPort();
   }
 
+  /** Answers what is running (a scrape, a probe), refuses the rest with 503, then stops. */
   @Override
   public void close() {
-    server.stop().join();
+    try {
+      drain.finish(DRAIN_LIMIT);
+      // Not joined, as for the API port: see GatewayServer.close().
+      server.stop();
+      drain.awaitClosed(DRAIN_LIMIT, () -> server.activePorts().isEmpty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

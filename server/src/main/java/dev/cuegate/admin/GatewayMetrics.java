@@ -1,11 +1,13 @@
 package dev.cuegate.admin;
 
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
+import dev.cuegate.logging.LogSetup;
 import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +53,8 @@ public final class GatewayMetrics implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Counter rateLimited;
   private final ConcurrentMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
+  /** Upstream timers by method, then by gRPC code: registering one per call costs too much. */
+  private final ConcurrentMap<String, Timer[]> upstreamTimers = new ConcurrentHashMap<>();
 
   private GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -72,6 +77,10 @@ public final class GatewayMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+    FunctionCounter.builder("cuegate.log.lines.dropped", metrics, ignored -> LogSetup.droppedLines())
+        .description("Log lines (access, audit and others) not written because the log writer"
+            + " fell behind; the log itself says so too")
+        .register(registry);
     return metrics;
   }
 
@@ -96,15 +105,26 @@ public final class GatewayMetrics implements AutoCloseable {
    * @param fullMethodName {@code show.ShowInterface/GetShows}
    */
   public void upstreamCall(String fullMethodName, Status.Code code, long nanos) {
+    Timer[] byCode =
+        upstreamTimers.computeIfAbsent(fullMethodName, name -> new Timer[Status.Code.values().length]);
+    Timer timer = byCode[code.ordinal()];
+    if (timer == null) {
+      // Racing threads may both build it; the registry hands both the same timer.
+      timer = upstreamTimer(fullMethodName, code);
+      byCode[code.ordinal()] = timer;
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer upstreamTimer(String fullMethodName, Status.Code code) {
     int slash = fullMethodName.indexOf('/');
-    Timer.builder("cuegate.upstream.duration")
+    return Timer.builder("cuegate.upstream.duration")
         .description("Time from sending a call to Cuebot to its status, by gRPC code")
         .tag("service", slash < 0 ? UNKNOWN : fullMethodName.substring(0, slash))
         .tag("method", fullMethodName.substring(slash + 1))
         .tag("code", code.name())
         .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry);
   }
 
   /** Publishes the upstream channel's state as one gauge per state, 1 for the current one. */
@@ -135,12 +155,9 @@ public final class GatewayMetrics implements AutoCloseable {
       String service, String method, int status, long nanos, long requestBytes,
       long responseBytes) {
     inFlight.decrementAndGet();
-    registry
-        .counter("cuegate.requests", "service", service, "method", method,
-            "status", Integer.toString(status))
-        .increment();
     RouteMeters meters = routes.computeIfAbsent(service + '/' + method,
         key -> new RouteMeters(registry, service, method));
+    meters.requests(status).increment();
     meters.duration.record(nanos, TimeUnit.NANOSECONDS);
     meters.requestSize.record(requestBytes);
     meters.responseSize.record(responseBytes);
@@ -151,13 +168,23 @@ public final class GatewayMetrics implements AutoCloseable {
     gcMetrics.close();
   }
 
-  /** The histograms of one route, looked up once instead of on every request. */
+  /** The meters of one route, looked up once instead of on every request. */
   private static final class RouteMeters {
+    private static final int MAX_STATUS = 599;
+
+    final String service;
+    final String method;
+    final MeterRegistry registry;
+    /** By HTTP status: building a meter id on each request costs more than the rest together. */
+    final AtomicReferenceArray<Counter> requests = new AtomicReferenceArray<>(MAX_STATUS + 1);
     final Timer duration;
     final DistributionSummary requestSize;
     final DistributionSummary responseSize;
 
     RouteMeters(MeterRegistry registry, String service, String method) {
+      this.service = service;
+      this.method = method;
+      this.registry = registry;
       duration =
           Timer.builder("cuegate.request.duration")
               .description("Time from the request's arrival to the end of the response")
@@ -167,6 +194,24 @@ public final class GatewayMetrics implements AutoCloseable {
       requestSize = size(registry, "cuegate.request.size", "Request body size", service, method);
       responseSize =
           size(registry, "cuegate.response.size", "Response body size", service, method);
+    }
+
+    Counter requests(int status) {
+      if (status < 0 || status > MAX_STATUS) {
+        return counter(status);
+      }
+      Counter counter = requests.get(status);
+      if (counter == null) {
+        counter = counter(status);
+        requests.set(status, counter);
+      }
+      return counter;
+    }
+
+    private Counter counter(int status) {
+      return registry.counter(
+          "cuegate.requests", "service", service, "method", method,
+          "status", Integer.toString(status));
     }
 
     private static DistributionSummary size(

@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.contract.ApiMethod;
 import dev.cuegate.rest.RequestAttributes;
+import dev.cuegate.rest.ResponseStatus;
 
 /**
  * Feeds every finished request into {@link GatewayMetrics}, labelled by the RPC it resolved to. A
@@ -17,8 +18,6 @@ import dev.cuegate.rest.RequestAttributes;
 final class RequestMetricsDecorator implements DecoratingHttpServiceFunction {
   /** The route pattern of the catch-all API service. */
   private static final String CATCH_ALL = "/*";
-  /** The status the access log also uses for a client that went away. */
-  private static final int CLIENT_CLOSED = 499;
 
   private final GatewayMetrics metrics;
 
@@ -50,10 +49,7 @@ final class RequestMetricsDecorator implements DecoratingHttpServiceFunction {
       service = "http";
       method = route;
     }
-    int status = log.responseHeaders().status().code();
-    if (log.responseCause() != null && ctx.isCancelled()) {
-      status = CLIENT_CLOSED;
-    }
+    int status = ResponseStatus.of(log);
     metrics.requestFinished(
         service, method, status, log.totalDurationNanos(), log.requestLength(),
         log.responseLength());

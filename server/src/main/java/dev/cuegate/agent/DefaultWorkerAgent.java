@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 final class DefaultWorkerAgent implements WorkerAgent {
   private static final Logger log = LoggerFactory.getLogger(DefaultWorkerAgent.class);
+  /**
+   * How long a task's last updates may take to reach the manager at shutdown, well within the
+   * 3 s a manager answers in and the worker command's own shutdown limit.
+   */
+  private static final Duration UPDATE_GRACE = Duration.ofSeconds(5);
 
   private final AgentSettings settings;
   private final ManagerClient manager;
@@ -220,7 +225,7 @@ final class DefaultWorkerAgent implements WorkerAgent {
       log.info("task {}: {}", task.id(), outcome);
     } catch (InterruptedException e) {
       run.stop();
-      reporter.abandon();
+      reporter.abandonAfter(UPDATE_GRACE);
       returnTask(task);
       throw e;
     } finally {

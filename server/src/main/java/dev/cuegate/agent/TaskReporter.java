@@ -67,6 +67,20 @@ final class TaskReporter {
     sender.join();
   }
 
+  /**
+   * At shutdown: gives what is queued, and an update already on its way, up to {@code grace} to
+   * reach the manager, then drops the rest and stops. Cutting an update off mid-request would
+   * leave the manager and the worker unsure whether it was stored.
+   */
+  void abandonAfter(Duration grace) throws InterruptedException {
+    synchronized (lock) {
+      finishing = true;
+      lock.notifyAll();
+    }
+    sender.join(Math.max(1, grace.toMillis()));
+    abandon();
+  }
+
   /** Drops whatever is unsent and stops; the manager hears nothing more about this task. */
   void abandon() throws InterruptedException {
     abandoned = true;

@@ -145,6 +145,17 @@ public final class AuthzPolicy {
   }
 
   /**
+   * The part of the caller's claims that decisions depend on: two callers with equal scopes are
+   * allowed exactly the same methods, so they may share answers.
+   */
+  public String scope(Principal principal) {
+    Set<String> values = claimValues(principal.claims().get(claim));
+    String known = values.stream().filter(roles::containsKey).sorted()
+        .collect(Collectors.joining(" "));
+    return known.isEmpty() ? (defaults.isPresent() ? "default" : "none") : claim + ":" + known;
+  }
+
+  /**
    * A string claim holds one value or, as OAuth's {@code scope} does, several separated by spaces;
    * an array holds one value per string element.
    */

@@ -81,6 +81,9 @@ final class DefaultRqdBridge implements RqdBridge {
   @Override
   public void close() {
     schedule.stop(Duration.ofSeconds(5));
+    // A completion a worker reported during the drain is owed to Cuebot: send it now rather
+    // than at the next start.
+    reporter.tick();
     server.shutdown();
     cuebot.shutdown();
     try {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokenCommand.class,
       CallCommand.class,
+      EventsCommand.class,
       OpenApiCommand.class,
       MethodsCommand.class,
       JobCommand.class,

@@ -7,6 +7,7 @@ import dev.cuegate.logging.LogSetup;
 import dev.cuegate.server.CueGate;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
       "with a message naming the variable (exit code 2)."
     })
 final class ServeCommand implements Callable<Integer> {
+  /** The log writer gets this long to write the last lines before the process ends. */
+  private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
+
   /** A start-up rehearsal: bin/cuegate records the classes it loads for class data sharing. */
   @Option(names = "--exit-when-ready", hidden = true)
   private boolean exitWhenReady;
@@ -55,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     CueGate gate = CueGate.start(loaded.config());
     if (exitWhenReady) {
       gate.close();
+      LogSetup.flush(LOG_FLUSH_TIMEOUT);
       return ExitCodes.OK;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -62,7 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  log.info("SIGTERM or SIGINT: shutting down (docs/OPERATIONS.md, \"Shutdown\")");
                   gate.close();
+                  LogSetup.flush(LOG_FLUSH_TIMEOUT);
                   stopped.countDown();
                 },
                 "cuegate-shutdown"));

@@ -117,6 +117,12 @@ public final class ConfigView {
       case SHAMAN_MAX_UPLOAD_BYTES -> shaman.maxUploadBytes();
       case SHAMAN_ES256_PUBLIC_KEYS_FILE -> path(shaman.es256PublicKeysFile());
       case RQD_FRAME_TAKE_TIMEOUT -> GoDuration.format(config.bridge().frameTakeTimeout());
+      case COALESCE_READS -> config.reads().coalesce();
+      case READ_CACHE_TTL -> GoDuration.format(config.reads().cacheTtl());
+      case EVENTS_BUFFER -> config.events().buffer();
+      case EVENTS_MAX_PENDING -> config.events().maxPending();
+      case EVENTS_HEARTBEAT -> GoDuration.format(config.events().heartbeat());
+      case EVENTS_POLL_INTERVAL -> GoDuration.format(config.events().pollInterval());
     };
   }
 

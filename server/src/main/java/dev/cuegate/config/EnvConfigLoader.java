@@ -81,7 +81,14 @@ public final class EnvConfigLoader {
         security(read),
         farm(read, dataDir),
         workers(read),
-        bridge(read));
+        bridge(read),
+        new GatewayConfig.Reads(
+            read.bool(Variable.COALESCE_READS), read.duration(Variable.READ_CACHE_TTL, true)),
+        new GatewayConfig.Events(
+            read.integer(Variable.EVENTS_BUFFER, 1, 10_000_000),
+            read.integer(Variable.EVENTS_MAX_PENDING, 1, 1_000_000),
+            read.duration(Variable.EVENTS_HEARTBEAT, false),
+            read.duration(Variable.EVENTS_POLL_INTERVAL, false)));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 

@@ -25,7 +25,9 @@ public record GatewayConfig(
     Security security,
     Farm farm,
     Workers workers,
-    Bridge bridge) {
+    Bridge bridge,
+    Reads reads,
+    Events events) {
 
   /** Which of the three exclusive ways to run this configuration asks for. */
   public Mode mode() {
@@ -191,4 +193,25 @@ public record GatewayConfig(
       return List.copyOf(roots);
     }
   }
+
+  /**
+   * How identical read-only calls are spared: shared while in flight, and cached for a while.
+   *
+   * @param cacheTtl zero: no cache
+   */
+  public record Reads(boolean coalesce, Duration cacheTtl) {
+    public boolean cacheEnabled() {
+      return !cacheTtl.isZero();
+    }
+  }
+
+  /**
+   * The live event stream.
+   *
+   * @param buffer how many recent events are kept for {@code Last-Event-ID} resumption
+   * @param maxPending how many events may wait for one reader before it is disconnected
+   * @param heartbeat how often an idle stream sends a comment
+   * @param pollInterval how often a Cuebot is asked what changed, while someone listens
+   */
+  public record Events(int buffer, int maxPending, Duration heartbeat, Duration pollInterval) {}
 }

@@ -84,7 +84,19 @@ enum Variable {
   SHAMAN_GC_MAX_AGE("744h"),
   SHAMAN_MAX_UPLOAD_BYTES("64GiB"),
   /** PEM file of EC public keys whose ES256 tokens the Shaman store accepts too. */
-  SHAMAN_ES256_PUBLIC_KEYS_FILE(null);
+  SHAMAN_ES256_PUBLIC_KEYS_FILE(null),
+  /** true: identical read-only calls in flight at the same moment share one upstream call. */
+  COALESCE_READS("true"),
+  /** 0s: no cache; else identical read-only calls within this time get the same answer. */
+  READ_CACHE_TTL("0s"),
+  /** How many recent events {@code GET /events} can replay after {@code Last-Event-ID}. */
+  EVENTS_BUFFER("10000"),
+  /** How many events may wait for one slow SSE reader before it is disconnected. */
+  EVENTS_MAX_PENDING("1000"),
+  /** How often an idle event stream sends a comment, so proxies keep it open. */
+  EVENTS_HEARTBEAT("15s"),
+  /** How often the watcher asks a Cuebot what changed, while someone listens. */
+  EVENTS_POLL_INTERVAL("5s");
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

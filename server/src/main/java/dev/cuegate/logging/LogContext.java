@@ -1,8 +1,6 @@
 package dev.cuegate.logging;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.MDC;
 
 /**
@@ -18,6 +16,7 @@ public final class LogContext {
   public static final String SPAN_ID = "spanId";
 
   static final List<String> KEYS = List.of(REQUEST_ID, TRACE_ID, SPAN_ID);
+  private static final Scope NOTHING = () -> {};
 
   private LogContext() {}
 
@@ -33,12 +32,27 @@ public final class LogContext {
    * left out.
    */
   public static Scope enter(String requestId, String traceId, String spanId) {
-    Map<String, String> previous = new HashMap<>();
-    KEYS.forEach(key -> previous.put(key, MDC.get(key)));
+    String previousRequest = MDC.get(REQUEST_ID);
+    String previousTrace = MDC.get(TRACE_ID);
+    String previousSpan = MDC.get(SPAN_ID);
+    // Armeria enters a request's context for each callback, mostly on a thread that is in it
+    // already: then there is nothing to put and nothing to restore.
+    if (same(previousRequest, requestId) && same(previousTrace, traceId)
+        && same(previousSpan, spanId)) {
+      return NOTHING;
+    }
     put(REQUEST_ID, requestId);
     put(TRACE_ID, traceId);
     put(SPAN_ID, spanId);
-    return () -> previous.forEach(LogContext::restore);
+    return () -> {
+      restore(REQUEST_ID, previousRequest);
+      restore(TRACE_ID, previousTrace);
+      restore(SPAN_ID, previousSpan);
+    };
+  }
+
+  private static boolean same(String present, String wanted) {
+    return wanted == null || wanted.equals(present);
   }
 
   private static void put(String key, String value) {

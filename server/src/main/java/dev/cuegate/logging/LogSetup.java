@@ -12,16 +12,20 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import dev.cuegate.config.LogFormat;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -48,6 +52,10 @@ public final class LogSetup {
   private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
   private static final String MAX_FILE_SIZE = "100MB";
   private static final int MAX_ROLLED_FILES = 5;
+  private static final String BATCHING_APPENDER = "batching";
+  /** Lines gather here between the writer's flushes instead of costing a write each. */
+  private static final int CONSOLE_BUFFER_BYTES = 64 * 1024;
+  private static final FileSize FILE_BUFFER = FileSize.valueOf("64KB");
 
   private LogSetup() {}
 
@@ -79,21 +87,60 @@ public final class LogSetup {
     context.reset();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(normalized));
-    root.addAppender(consoleAppender(context, console, format));
     if (!normalized.equals("debug") && !normalized.equals("trace")) {
       NOISY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
     }
     context.getLogger(AUDIT_LOGGER).setLevel(Level.INFO);
 
+    List<OutputStreamAppender<ILoggingEvent>> targets = new ArrayList<>();
+    targets.add(consoleAppender(context, console, format));
     Path file = logDir.resolve(LOG_FILE_NAME);
     Optional<String> problem = unwritable(logDir, file);
+    if (problem.isEmpty()) {
+      targets.add(fileAppender(context, file, format));
+    }
+    BatchingAppender batching = new BatchingAppender(BatchingAppender.DEFAULT_CAPACITY, targets);
+    batching.setContext(context);
+    batching.setName(BATCHING_APPENDER);
+    batching.start();
+    root.addAppender(batching);
     if (problem.isPresent()) {
       context.getLogger(LogSetup.class).warn(
           "LOG_DIR {} is not writable ({}); logging to stdout only", logDir, problem.get());
       return Optional.empty();
     }
-    root.addAppender(fileAppender(context, file, format));
     return Optional.of(file);
+  }
+
+  /**
+   * Log lines of this process lost since start-up because the log writer fell behind; 0 before
+   * {@link #configure(String, Path, LogFormat)}.
+   */
+  public static long droppedLines() {
+    return batching((LoggerContext) LoggerFactory.getILoggerFactory())
+        .map(BatchingAppender::dropped)
+        .orElse(0L);
+  }
+
+  /**
+   * Waits until every line logged so far is written (at most {@code timeout}); shutdown calls it
+   * last, since the writer thread does not outlive the process.
+   */
+  public static void flush(Duration timeout) {
+    flush((LoggerContext) LoggerFactory.getILoggerFactory(), timeout);
+  }
+
+  /** As {@link #flush(Duration)}, on a given context (tests). */
+  static void flush(LoggerContext context, Duration timeout) {
+    batching(context).ifPresent(
+        appender -> appender.flush(timeout.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  private static Optional<BatchingAppender> batching(LoggerContext context) {
+    return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(BATCHING_APPENDER)
+        instanceof BatchingAppender appender
+        ? Optional.of(appender)
+        : Optional.empty();
   }
 
   /** Tries what the file appender will do, because Logback reports failures only as status. */
@@ -115,7 +162,8 @@ public final class LogSetup {
     appender.setContext(context);
     appender.setName("console");
     appender.setEncoder(encoder(context, format));
-    appender.setOutputStream(new NonClosingOutputStream(console));
+    appender.setOutputStream(
+        new NonClosingOutputStream(new BufferedOutputStream(console, CONSOLE_BUFFER_BYTES)));
     appender.start();
     return appender;
   }
@@ -126,6 +174,7 @@ public final class LogSetup {
     appender.setContext(context);
     appender.setName("file");
     appender.setFile(file.toString());
+    appender.setBufferSize(FILE_BUFFER);
     appender.setEncoder(encoder(context, format));
 
     FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();

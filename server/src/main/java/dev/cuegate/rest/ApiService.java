@@ -69,7 +69,7 @@ public final class ApiService implements HttpService {
 
   @Override
   public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
-    Optional<ApiMethod> method = resolve(registry, ctx.path());
+    Optional<ApiMethod> method = resolve(registry, ctx);
     if (method.isEmpty()) {
       return ApiError.of(Status.Code.NOT_FOUND, "no such method: " + ctx.path()).toResponse();
     }
@@ -77,7 +77,6 @@ public final class ApiService implements HttpService {
       return ApiError.methodNotAllowed(req.method(), "POST");
     }
     ApiMethod api = method.get();
-    ctx.setAttr(RequestAttributes.METHOD, api);
     FieldValidation validation;
     Duration timeout;
     Metadata metadata;
@@ -97,8 +96,21 @@ public final class ApiService implements HttpService {
     return HttpResponse.of(response);
   }
 
-  /** The method a path names, if it names one; decorators that judge the method use it too. */
-  static Optional<ApiMethod> resolve(MethodRegistry registry, String path) {
+  /**
+   * The method the request's path names, if it names one. Resolved once per request and kept in
+   * its context, since the decorators that judge the method (authorization, audit) ask too.
+   */
+  static Optional<ApiMethod> resolve(MethodRegistry registry, ServiceRequestContext ctx) {
+    ApiMethod known = ctx.attr(RequestAttributes.METHOD);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ApiMethod> method = resolve(registry, ctx.path());
+    method.ifPresent(found -> ctx.setAttr(RequestAttributes.METHOD, found));
+    return method;
+  }
+
+  private static Optional<ApiMethod> resolve(MethodRegistry registry, String path) {
     int slash = path.indexOf('/', 1);
     if (slash < 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
       return Optional.empty();
@@ -123,7 +135,9 @@ public final class ApiService implements HttpService {
           ApiError.of(Status.Code.INVALID_ARGUMENT, unknownFieldsMessage(unknownFields))
               .toResponse());
     }
-    CompletableFuture<UpstreamReply> reply = backend.call(api, request, metadata, timeout);
+    String scope = ctx.attr(RequestAttributes.SCOPE);
+    CompletableFuture<UpstreamReply> reply =
+        backend.call(api, request, metadata, timeout, scope == null ? "" : scope);
     ctx.whenRequestCancelling().thenAccept(cause -> reply.cancel(false));
     List<String> warnings = validation == FieldValidation.WARN ? unknownFields : List.of();
     MessageCodec output = transcoder.codec(api.outputType());
@@ -147,7 +161,7 @@ public final class ApiService implements HttpService {
     }
     byte[] proto = reply.body();
     if (proto.length <= STREAMING_THRESHOLD) {
-      ByteArrayOutputStream json = new ByteArrayOutputStream(proto.length * 3 + 64);
+      JsonBuffer json = new JsonBuffer(proto.length * 3 + 64);
       try {
         codec.toJson(proto, json);
       } catch (IOException e) {
@@ -160,7 +174,7 @@ public final class ApiService implements HttpService {
                 "Cuebot sent an answer that cannot be read: " + e.getMessage())
             .toResponse();
       }
-      return HttpResponse.of(headers.build(), HttpData.wrap(json.toByteArray()));
+      return HttpResponse.of(headers.build(), json.data());
     }
     // Written as the client reads: the whole JSON text never exists in memory at once.
     StreamMessage<HttpData> body =
@@ -210,5 +224,16 @@ public final class ApiService implements HttpService {
       cause = cause.getCause();
     }
     return cause;
+  }
+
+  /** The rendered JSON, handed to the response without the copy {@code toByteArray()} makes. */
+  private static final class JsonBuffer extends ByteArrayOutputStream {
+    JsonBuffer(int size) {
+      super(size);
+    }
+
+    HttpData data() {
+      return HttpData.wrap(buf, 0, count);
+    }
   }
 }

@@ -39,6 +39,7 @@ public final class AuthzDecorator implements DecoratingHttpServiceFunction {
             ? new AuthzPolicy.Decision(false, "no authenticated caller")
             : policy.decide(principal, method.get());
     if (decision.allowed()) {
+      ctx.setAttr(RequestAttributes.SCOPE, policy.scope(principal));
       return delegate.serve(ctx, req);
     }
     ctx.setAttr(RequestAttributes.GRPC_CODE, Status.Code.PERMISSION_DENIED);

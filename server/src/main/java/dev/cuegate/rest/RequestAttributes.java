@@ -15,6 +15,13 @@ public final class RequestAttributes {
   public static final AttributeKey<ApiMethod> METHOD =
       AttributeKey.valueOf(RequestAttributes.class, "METHOD");
 
+  /**
+   * The caller's authorization scope: callers of equal scopes may call the same methods, so they
+   * may share answers. Unset without an authorization policy, where every caller may call all.
+   */
+  public static final AttributeKey<String> SCOPE =
+      AttributeKey.valueOf(RequestAttributes.class, "SCOPE");
+
   /** The id echoed in {@code X-Request-Id}: the client's, or one made up for the request. */
   public static final AttributeKey<String> REQUEST_ID =
       AttributeKey.valueOf(RequestAttributes.class, "REQUEST_ID");

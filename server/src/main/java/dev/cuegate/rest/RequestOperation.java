@@ -17,6 +17,6 @@ public interface RequestOperation {
 
   /** The RPC a {@code /<package>.<Service>/<Method>} path names, aliases included. */
   static RequestOperation rpc(MethodRegistry registry) {
-    return ctx -> ApiService.resolve(registry, ctx.path()).map(Operation.class::cast);
+    return ctx -> ApiService.resolve(registry, ctx).map(Operation.class::cast);
   }
 }

@@ -9,10 +9,15 @@ import dev.cuegate.config.ConfigView;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.config.Mode;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.events.CuebotWatcher;
+import dev.cuegate.events.EventAccess;
+import dev.cuegate.events.EventBus;
+import dev.cuegate.events.EventStreamService;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
 import dev.cuegate.openapi.OpenApiSpec;
 import dev.cuegate.shaman.ShamanService;
+import dev.cuegate.shutdown.BoundedSteps;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
 import dev.cuegate.worker.WorkerProtocol;
@@ -25,20 +30,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole service, wired by hand in this one place from the configuration: the object graph
  * reads top to bottom, with no container and no global state.
  */
 public final class CueGate implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CueGate.class);
+  /**
+   * The bound on each of the two closing stages after the API port stopped: what the process may
+   * take beyond the drain (docs/OPERATIONS.md, "Shutdown").
+   */
+  private static final Duration CLOSE_STAGE_LIMIT = Duration.ofSeconds(1);
+
   private final GatewayServer api;
   private final Optional<AdminServer> admin;
   private final Backend backend;
   private final Mode mode;
   private final ModeParts parts;
   private final ShamanService shaman;
+  private final EventBus events;
+  private final EventStreamService eventStream;
+  private final CuebotWatcher watcher;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -50,6 +69,9 @@ public final class CueGate implements AutoCloseable {
       Mode mode,
       ModeParts parts,
       ShamanService shaman,
+      EventBus events,
+      EventStreamService eventStream,
+      CuebotWatcher watcher,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -59,6 +81,9 @@ public final class CueGate implements AutoCloseable {
     this.mode = mode;
     this.parts = parts;
     this.shaman = shaman;
+    this.events = events;
+    this.eventStream = eventStream;
+    this.watcher = watcher;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -90,6 +115,9 @@ public final class CueGate implements AutoCloseable {
     Backend backend = parts.backend(config.upstream(), loops, interceptors);
     metrics.watchUpstream(backend::state);
     ShamanService shaman = shaman(config, verifier, meters, clock);
+    EventBus events = new EventBus(config.events().buffer(), clock, meters);
+    EventStreamService eventStream = new EventStreamService(events,
+        new EventAccess(registry, guard.policy()), config.events(), meters);
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -97,7 +125,7 @@ public final class CueGate implements AutoCloseable {
         GatewayServer.start(
             config,
             registry,
-            backend,
+            Backend.sharingReads(backend, registry, config.reads(), meters, clock),
             guard,
             ConfigView.of(config),
             loops,
@@ -107,15 +135,20 @@ public final class CueGate implements AutoCloseable {
               shaman.mountOn(routes);
               parts.mountOn(routes, guard.personRoutes());
               docs.mountOn(routes);
+              // The stream authorizes each event by the read method it stands for, not the route.
+              routes.service("/events", guard.protect(eventStream, ctx -> Optional.empty()));
             },
             metrics,
             tracing);
     Optional<AdminServer> admin =
-        AdminServer.start(config.operations(), config.http().shutdownGrace(), meters, backend);
+        AdminServer.start(config.operations(), api::isDraining, meters, backend);
     shaman.start();
     parts.start();
+    // One poller for every reader of GET /events, on the backend itself: none of its calls repeat.
+    CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
+        config.events().pollInterval(), config.upstream().timeout(), clock, meters).start();
     return new CueGate(
-        api, admin, backend, mode, parts, shaman, metrics, tracing,
+        api, admin, backend, mode, parts, shaman, events, eventStream, watcher, metrics, tracing,
         registry.methods().size());
   }
 
@@ -171,6 +204,11 @@ public final class CueGate implements AutoCloseable {
     return parts.workers();
   }
 
+  /** The event stream's bus: what {@code GET /events} readers receive. */
+  public EventBus events() {
+    return events;
+  }
+
   /** One line for the start-up log. */
   public String describe() {
     return "API on port "
@@ -190,15 +228,33 @@ public final class CueGate implements AutoCloseable {
             .orElse("");
   }
 
-  /** Graceful stop: in-flight calls finish within the configured grace period. */
+  /**
+   * Graceful stop, as docs/OPERATIONS.md ("Shutdown") describes it: readiness fails at once, the
+   * API port drains for up to {@code SHUTDOWN_TIMEOUT} and answers every request it received,
+   * then the other parts close side by side, each stage bounded.
+   */
   @Override
   public void close() {
-    parts.stopIntake();
+    long start = System.nanoTime();
+    api.beginDrain();
+    // Event streams never end by themselves; their readers resume elsewhere with Last-Event-ID.
+    watcher.close();
+    eventStream.endStreams();
     api.close();
-    admin.ifPresent(AdminServer::close);
-    shaman.close();
-    parts.close();
-    tracing.close();
+    // The bridge sends what it owes Cuebot (a completion stored during the drain) before its
+    // channel closes; the workers' sweep stops before the database it reads closes.
+    new BoundedSteps()
+        .add("admin-port", () -> admin.ifPresent(AdminServer::close))
+        .add("upstream", backend::close)
+        .add("bridge", parts::stopIntake)
+        .add("shaman", shaman::close)
+        .run(CLOSE_STAGE_LIMIT);
+    new BoundedSteps()
+        .add("workers-and-farm", parts::close)
+        .add("tracing", tracing::close)
+        .run(CLOSE_STAGE_LIMIT);
     metrics.close();
+    log.info("shutdown complete in {} ms",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 }

@@ -3,7 +3,6 @@ package dev.cuegate.server;
 import com.linecorp.armeria.common.TlsProvider;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import com.linecorp.armeria.server.encoding.DecodingService;
 import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.cuegate.admin.GatewayMetrics;
 import dev.cuegate.config.ConfigException;
@@ -13,7 +12,10 @@ import dev.cuegate.rest.AccessLogDecorator;
 import dev.cuegate.rest.ApiService;
 import dev.cuegate.rest.ConfigService;
 import dev.cuegate.rest.JsonErrorHandler;
+import dev.cuegate.rest.RequestBodyDecoding;
 import dev.cuegate.rest.RequestOperation;
+import dev.cuegate.shaman.ShamanService;
+import dev.cuegate.shutdown.Drain;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.transcode.Transcoder;
 import dev.cuegate.upstream.Backend;
@@ -36,12 +38,24 @@ public final class GatewayServer implements AutoCloseable {
   /** How often the certificate files are checked for a change. */
   private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(10);
 
-  private final Server server;
-  private final Backend backend;
+  /**
+   * How long no request must run before a drain ends early: long enough for a load balancer to
+   * act on the failing readiness probe before new connections are refused.
+   */
+  private static final Duration DRAIN_QUIET_PERIOD = Duration.ofSeconds(1);
+  /** How long the refusing step of a drain may take: 503s are small and written at once. */
+  private static final Duration REFUSAL_LIMIT = Duration.ofSeconds(1);
+  /** How long the server's stop may take to close the idle connections the drain left. */
+  private static final Duration STOP_LIMIT = Duration.ofMillis(500);
 
-  private GatewayServer(Server server, Backend backend) {
+  private final Server server;
+  private final Drain drain;
+  private final Duration shutdownGrace;
+
+  private GatewayServer(Server server, Drain drain, Duration shutdownGrace) {
     this.server = server;
-    this.backend = backend;
+    this.drain = drain;
+    this.shutdownGrace = shutdownGrace;
   }
 
   /** Starts serving; returns once the port is bound. */
@@ -64,6 +78,7 @@ public final class GatewayServer implements AutoCloseable {
             config.fieldValidation(),
             config.upstream().timeout());
     GatewayConfig.Limits limits = config.security().limits();
+    Drain drain = new Drain(min(DRAIN_QUIET_PERIOD, http.shutdownGrace()), REFUSAL_LIMIT);
     ServerBuilder builder =
         Server.builder()
             .workerGroup(loops, false)
@@ -73,7 +88,10 @@ public final class GatewayServer implements AutoCloseable {
             .http2MaxHeaderListSize(limits.maxHeaderBytes())
             .maxRequestLength(http.maxRequestBytes())
             .http2MaxStreamsPerConnection(config.upstream().maxConcurrentStreams())
-            .gracefulShutdownTimeout(quietPeriod(http.shutdownGrace()), http.shutdownGrace())
+            // The drain answers every request before the server stops; the server's own
+            // graceful period would only keep accepting connections it then cuts.
+            .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO)
+            .childChannelPipelineCustomizer(drain.connectionTracker())
             .errorHandler(new JsonErrorHandler())
             .meterRegistry(metrics.registry())
             // The last decorator added sees the request first: the access log assigns the request
@@ -83,7 +101,8 @@ public final class GatewayServer implements AutoCloseable {
                 EncodingService.builder()
                     .minBytesToForceChunkedEncoding(MIN_GZIP_BYTES)
                     .newDecorator())
-            .decorator(DecodingService.newDecorator())
+            .decorator(RequestBodyDecoding.except(ShamanService.SELF_DECODING_PATHS))
+            .decorator(drain.decorator())
             .decorator(metrics.requestDecorator())
             .decorator(tracing.serverDecorator())
             .decorator(new AccessLogDecorator());
@@ -96,7 +115,7 @@ public final class GatewayServer implements AutoCloseable {
         .serviceUnder("/", guard.protect(api, RequestOperation.rpc(registry)));
     Server server = builder.build();
     server.start().join();
-    return new GatewayServer(server, backend);
+    return new GatewayServer(server, drain, http.shutdownGrace());
   }
 
   /**
@@ -117,10 +136,8 @@ public final class GatewayServer implements AutoCloseable {
     builder.https(http.port()).tlsProvider(TlsProvider.ofScheduled(keyPair, TLS_RELOAD_INTERVAL));
   }
 
-  /** New requests stop being accepted at once; in-flight ones get a short quiet period. */
-  private static Duration quietPeriod(Duration grace) {
-    Duration quiet = Duration.ofMillis(200);
-    return grace.compareTo(quiet) < 0 ? grace : quiet;
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** The bound API port (useful when configured as 0). */
@@ -128,11 +145,36 @@ public final class GatewayServer implements AutoCloseable {
     return server.activeLocalPort();
   }
 
-  /** Stops accepting, lets in-flight calls finish within the grace period, then closes upstream. */
+  /** True once shutdown began: readiness fails so that load balancers send no more. */
+  public boolean isDraining() {
+    return drain.isDraining();
+  }
+
+  /** Starts the drain (see {@link Drain}) without waiting: answers from now on close. */
+  public void beginDrain() {
+    drain.begin();
+  }
+
+  /**
+   * Drains (running requests finish within {@code SHUTDOWN_TIMEOUT}; any still running then is
+   * answered 503), then stops the port. The upstream is the caller's to close.
+   */
   @Override
   public void close() {
-    log.info("shutting down: finishing in-flight requests");
-    server.stop().join();
-    backend.close();
+    log.info("shutting down: draining the API port (up to {} ms)", shutdownGrace.toMillis());
+    try {
+      Drain.Outcome outcome = drain.finish(shutdownGrace);
+      log.info("shutdown: API port drained in {} ms; {} requests still running then were"
+              + " answered 503; refusing took {} ms{}",
+          outcome.draining().toMillis(), outcome.refusedRunning(), outcome.refusing().toMillis(),
+          outcome.leftConnections() == 0 ? ""
+              : "; " + outcome.leftConnections() + " idle connections are closed");
+      server.stop();
+      // Not joined: once its sockets are closed, Armeria's stop only waits out its acceptor
+      // threads' two-second quiet period, which keeps nothing from exiting.
+      drain.awaitClosed(STOP_LIMIT, () -> server.activePorts().isEmpty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -94,4 +94,9 @@ final class Guard {
     PersonRoutes names = new PersonRoutes();
     return service -> protect(service, names);
   }
+
+  /** The authorization policy every guarded route applies, if one is configured. */
+  Optional<AuthzPolicy> policy() {
+    return policy;
+  }
 }

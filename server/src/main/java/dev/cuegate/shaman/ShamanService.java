@@ -6,6 +6,7 @@ import dev.cuegate.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The Shaman file store (docs/SHAMAN.md): its HTTP routes and its garbage-collection schedule.
@@ -14,6 +15,11 @@ import java.time.Clock;
  * {@code close} after the server stopped.
  */
 public interface ShamanService extends AutoCloseable {
+  /**
+   * The path prefixes whose services undo a gzip {@code Content-Encoding} themselves while they
+   * stream the body, so that the server's decoder (which holds a body in memory) leaves them be.
+   */
+  List<String> SELF_DECODING_PATHS = List.of("/files/", "/checkout/");
 
   /** Adds the {@code /files/…} and {@code /checkout/…} routes; adds nothing when disabled. */
   void mountOn(ServerBuilder sb);

@@ -2,16 +2,20 @@ package dev.cuegate.upstream;
 
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
+import dev.cuegate.contract.MethodRegistry;
 import dev.cuegate.farm.EmbeddedFarm;
 import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Where calls go once they are protobuf: a Cuebot over gRPC, or the embedded farm in-process.
@@ -28,6 +32,16 @@ public interface Backend extends AutoCloseable {
    */
   CompletableFuture<UpstreamReply> call(
       ApiMethod method, byte[] request, Metadata headers, Duration timeout);
+
+  /**
+   * As {@link #call(ApiMethod, byte[], Metadata, Duration)}, for a caller of authorization scope
+   * {@code scope}: callers whose scopes are equal may call the same methods, so a backend that
+   * shares answers between calls shares them only within one scope.
+   */
+  default CompletableFuture<UpstreamReply> call(
+      ApiMethod method, byte[] request, Metadata headers, Duration timeout, String scope) {
+    return call(method, request, headers, timeout);
+  }
 
   /** The channel's state, for readiness: READY or IDLE means calls can be made. */
   ConnectivityState state();
@@ -70,6 +84,29 @@ public interface Backend extends AutoCloseable {
    */
   static ManagedChannel cuebotChannel(GatewayConfig.Upstream config) {
     return CuebotChannels.single(config);
+  }
+
+  /**
+   * {@code backend}, with identical read-only calls ({@code Get*}, {@code Find*} of {@code
+   * registry}) shared while in flight when {@code config} says so, and cached for its TTL; counted
+   * on {@code meters}. Without either, {@code backend} itself.
+   */
+  static Backend sharingReads(
+      Backend backend,
+      MethodRegistry registry,
+      GatewayConfig.Reads config,
+      MeterRegistry meters,
+      Clock clock) {
+    if (!config.coalesce() && !config.cacheEnabled()) {
+      return backend;
+    }
+    Set<String> reads = registry.methods().stream()
+        .filter(method -> method.methodName().startsWith("Get")
+            || method.methodName().startsWith("Find"))
+        .map(ApiMethod::fullName)
+        .collect(Collectors.toUnmodifiableSet());
+    return new SharedReadsBackend(
+        backend, reads, config.coalesce(), config.cacheTtl(), meters, clock);
   }
 
   /**

@@ -140,7 +140,9 @@ final class GrpcBackend implements Backend {
 
   @Override
   public void close() {
-    channel.shutdown();
+    // Closed after the API port drained: a call still open belongs to a request that was already
+    // answered (503 at the drain's end), so nobody waits for it.
+    channel.shutdownNow();
     try {
       if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
         channel.shutdownNow();

@@ -41,4 +41,29 @@ class GatewayMetricsTest {
 
     assertThat(registry.get("cuegate.requests.active").gauge().value()).isEqualTo(1);
   }
+
+  @Test
+  void repeatedCallsCountIntoOneMeterPerStatusAndCode() {
+    metrics.upstreamCall("job.JobInterface/GetJobs", Status.Code.OK, 1_000_000);
+    metrics.upstreamCall("job.JobInterface/GetJobs", Status.Code.OK, 1_000_000);
+    metrics.upstreamCall("job.JobInterface/GetJobs", Status.Code.NOT_FOUND, 1_000_000);
+    for (int status : new int[] {200, 200, 404}) {
+      metrics.requestStarted();
+      metrics.requestFinished("job.JobInterface", "GetJobs", status, 1_000, 2, 40);
+    }
+
+    assertThat(registry.get("cuegate.upstream.duration").tag("code", "OK").timer().count())
+        .isEqualTo(2);
+    assertThat(registry.get("cuegate.upstream.duration").tag("code", "NOT_FOUND").timer().count())
+        .isEqualTo(1);
+    assertThat(registry.get("cuegate.requests").tag("status", "200").counter().count())
+        .isEqualTo(2);
+    assertThat(registry.get("cuegate.requests").tag("status", "404").counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void logLinesTheWriterCouldNotTakeAreAMeter() {
+    assertThat(registry.get("cuegate.log.lines.dropped").functionCounter().count()).isZero();
+  }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -259,6 +261,37 @@ class WorkerAgentTest {
         .map(FakeManager.Request::path)
         .toList();
     assertThat(ends).containsExactly("/tasks/" + TASK_ID + "/return", "/sign-off");
+  }
+
+  @Test
+  void shutdownLetsAnUpdateOnItsWayReachTheManagerBeforeReturningTheTask() throws Exception {
+    // given a manager that takes longer to answer a task update than the task takes to stop
+    Duration slow = Duration.ofSeconds(3);
+    AtomicReference<Instant> lastUpdateAnswered = new AtomicReference<>(Instant.MIN);
+    AtomicReference<Instant> returned = new AtomicReference<>();
+    manager.on("POST /tasks/" + TASK_ID + "/update", request -> {
+      lastUpdateAnswered.set(Instant.now().plus(slow));
+      return Optional.of(HttpResponse.delayed(HttpResponse.of(HttpStatus.NO_CONTENT), slow));
+    });
+    manager.on("POST /tasks/" + TASK_ID + "/return", request -> {
+      returned.set(Instant.now());
+      return Optional.empty();
+    });
+    manager.tasks.add(task(
+        command("exec", Map.of("cmd", "/bin/sh -c 'echo started $$; sleep 30'"))));
+    WorkerAgent agent = agent(Optional.empty());
+    Future<WorkerAgent.Exit> run = start(agent);
+    awaitStarted();
+
+    // when the worker shuts down while an update is on its way
+    manager.await("POST", "/tasks/" + TASK_ID + "/update");
+    Instant owed = lastUpdateAnswered.get();
+    agent.shutdown(Duration.ofSeconds(10));
+
+    // then the task went back only after the manager had answered that update
+    assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(WorkerAgent.Exit.STOPPED);
+    assertThat(returned.get()).isNotNull();
+    assertThat(returned.get()).isAfterOrEqualTo(owed);
   }
 
   @Test

@@ -84,6 +84,12 @@ class ConfigViewTest {
         entry("SHAMAN_GC_MAX_AGE", "744h0m0s"),
         entry("SHAMAN_MAX_UPLOAD_BYTES", 64L << 30),
         entry("SHAMAN_ES256_PUBLIC_KEYS_FILE", null),
+        entry("COALESCE_READS", true),
+        entry("READ_CACHE_TTL", "0s"),
+        entry("EVENTS_BUFFER", 10000),
+        entry("EVENTS_MAX_PENDING", 1000),
+        entry("EVENTS_HEARTBEAT", "15s"),
+        entry("EVENTS_POLL_INTERVAL", "5s"),
         entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"));
   }
 

@@ -366,6 +366,13 @@ class EnvConfigLoaderTest {
         "RQD_REPORT_INTERVAL|0s",
         "RQD_WORKER_CORES|0",
         "RQD_WORKER_MEMORY_MB|-1",
+        "COALESCE_READS|maybe",
+        "READ_CACHE_TTL|-1s",
+        "READ_CACHE_TTL|soon",
+        "EVENTS_BUFFER|0",
+        "EVENTS_MAX_PENDING|lots",
+        "EVENTS_HEARTBEAT|0s",
+        "EVENTS_POLL_INTERVAL|0s",
     })
     void badValueFailsNamingTheVariableAndTheValue(String variable, String value) {
       assertThatThrownBy(() -> load(variable, value))

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class JsonLogFormatTest {
     context.getLogger("dev.cuegate.Example").info("hello {}", "json");
     context.getLogger("dev.cuegate.Other").warn("second \"quoted\"\nline");
 
-    List<JsonNode> lines = lines(console.toString(StandardCharsets.UTF_8));
+    List<JsonNode> lines = lines(consoleText());
     assertThat(lines).hasSize(2);
     JsonNode first = lines.get(0);
     assertThat(first.get("level").asText()).isEqualTo("INFO");
@@ -67,7 +68,7 @@ class JsonLogFormatTest {
     scope.close();
     context.getLogger("dev.cuegate.Example").info("outside");
 
-    List<JsonNode> lines = lines(console.toString(StandardCharsets.UTF_8));
+    List<JsonNode> lines = lines(consoleText());
     assertThat(lines.get(0).get("requestId").asText()).isEqualTo("req-1");
     assertThat(lines.get(0).get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(lines.get(0).get("spanId").asText()).isEqualTo("00f067aa0ba902b7");
@@ -81,7 +82,7 @@ class JsonLogFormatTest {
 
     context.getLogger("dev.cuegate.Example").error("failed", new IllegalStateException("boom"));
 
-    JsonNode line = lines(console.toString(StandardCharsets.UTF_8)).get(0);
+    JsonNode line = lines(consoleText()).get(0);
     assertThat(line.get("level").asText()).isEqualTo("ERROR");
     assertThat(line.get("exception").asText())
         .startsWith("java.lang.IllegalStateException: boom")
@@ -94,8 +95,15 @@ class JsonLogFormatTest {
 
     context.getLogger("dev.cuegate.Example").info("to the file");
 
+    LogSetup.flush(context, Duration.ofSeconds(10));
     assertThat(lines(Files.readString(file)).get(0).get("message").asText())
         .isEqualTo("to the file");
+  }
+
+  /** The console once the log writer has written every line logged so far. */
+  private String consoleText() {
+    LogSetup.flush(context, Duration.ofSeconds(10));
+    return console.toString(StandardCharsets.UTF_8);
   }
 
   private static List<JsonNode> lines(String text) throws IOException {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,9 @@ class LogSetupTest {
     context.stop();
   }
 
+  /** The console once the log writer has written every line logged so far. */
   private String consoleText() {
+    LogSetup.flush(context, Duration.ofSeconds(10));
     return console.toString(StandardCharsets.UTF_8);
   }
 
@@ -50,6 +53,7 @@ class LogSetupTest {
     context.getLogger("dev.cuegate.Example").info("hello file");
 
     assertThat(file).contains(dir.resolve("opencue_gateway.log"));
+    LogSetup.flush(context, Duration.ofSeconds(10));
     assertThat(Files.readString(file.orElseThrow())).contains("INFO", "hello file");
     assertThat(consoleText()).contains("hello file");
   }

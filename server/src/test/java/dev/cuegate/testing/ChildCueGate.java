@@ -71,6 +71,21 @@ public final class ChildCueGate implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /** SIGTERM: the graceful stop an orchestrator asks for. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Whether the child process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits up to {@code limit} for the child to exit; true when it did. */
+  public boolean awaitExit(Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** SIGKILL: no shutdown hook, no graceful stop, whatever is in flight is cut off. */
   public void kill() {
     destroy();

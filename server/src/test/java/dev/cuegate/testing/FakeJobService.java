@@ -23,6 +23,10 @@ import dev.cuegate.proto.job.JobGetCurrentResponse;
 import dev.cuegate.proto.job.JobGetDependsRequest;
 import dev.cuegate.proto.job.JobGetDependsResponse;
 import dev.cuegate.proto.job.JobGetFramesRequest;
+import dev.cuegate.proto.job.JobGetUpdatedFramesRequest;
+import dev.cuegate.proto.job.JobGetUpdatedFramesResponse;
+import dev.cuegate.proto.job.UpdatedFrame;
+import dev.cuegate.proto.job.UpdatedFrameSeq;
 import dev.cuegate.proto.job.JobGetFramesResponse;
 import dev.cuegate.proto.job.JobGetJobNamesRequest;
 import dev.cuegate.proto.job.JobGetJobNamesResponse;
@@ -137,6 +141,30 @@ final class FakeJobService extends JobInterfaceGrpc.JobInterfaceImplBase {
         JobGetFramesResponse.newBuilder()
             .setFrames(FrameSeq.newBuilder().addAllFrames(page))
             .build());
+  }
+
+  /**
+   * Every frame of the job, changed or not: a superset of what Cuebot sends (the frames updated
+   * since {@code last_check}), which a client that diffs against what it knows reads the same.
+   */
+  @Override
+  public void getUpdatedFrames(
+      JobGetUpdatedFramesRequest request, StreamObserver<JobGetUpdatedFramesResponse> out) {
+    String jobId = jobId(request.getJob());
+    UpdatedFrameSeq.Builder updated = UpdatedFrameSeq.newBuilder();
+    for (Frame frame : farm.frames(jobId)) {
+      updated.addUpdatedFrames(UpdatedFrame.newBuilder()
+          .setId(frame.getId())
+          .setState(frame.getState())
+          .setRetryCount(frame.getRetryCount())
+          .setExitStatus(frame.getExitStatus())
+          .setLastResource(frame.getLastResource()));
+    }
+    reply(out, JobGetUpdatedFramesResponse.newBuilder()
+        .setState(farm.job(jobId).getState())
+        .setServerTime(farm.now())
+        .setUpdatedFrames(updated)
+        .build());
   }
 
   @Override

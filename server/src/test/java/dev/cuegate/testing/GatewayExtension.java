@@ -152,7 +152,9 @@ public final class GatewayExtension
         config.security(),
         config.farm(),
         config.workers(),
-        config.bridge());
+        config.bridge(),
+        config.reads(),
+        config.events());
   }
 
   @Override
