@@ -26,6 +26,12 @@ import dev.cuegate.proto.job.JobGetJobsRequest;
 import dev.cuegate.proto.job.JobGetJobsResponse;
 import dev.cuegate.proto.job.JobGetLayersRequest;
 import dev.cuegate.proto.job.JobGetLayersResponse;
+import dev.cuegate.proto.job.JobGetDependsRequest;
+import dev.cuegate.proto.job.JobGetDependsResponse;
+import dev.cuegate.proto.job.JobGetWhatDependsOnThisRequest;
+import dev.cuegate.proto.job.JobGetWhatDependsOnThisResponse;
+import dev.cuegate.proto.job.JobGetWhatThisDependsOnRequest;
+import dev.cuegate.proto.job.JobGetWhatThisDependsOnResponse;
 import dev.cuegate.proto.job.JobInterfaceGrpc;
 import dev.cuegate.proto.job.JobKillFramesRequest;
 import dev.cuegate.proto.job.JobKillFramesResponse;
@@ -204,6 +210,27 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
           comment.getMessage());
       return JobAddCommentResponse.getDefaultInstance();
     });
+  }
+
+  @Override
+  public void getDepends(JobGetDependsRequest request,
+      StreamObserver<JobGetDependsResponse> observer) {
+    Calls.answer(observer, () -> JobGetDependsResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOfJob(jobId(request.getJob())))).build());
+  }
+
+  @Override
+  public void getWhatThisDependsOn(JobGetWhatThisDependsOnRequest request,
+      StreamObserver<JobGetWhatThisDependsOnResponse> observer) {
+    Calls.answer(observer, () -> JobGetWhatThisDependsOnResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOfJob(jobId(request.getJob())))).build());
+  }
+
+  @Override
+  public void getWhatDependsOnThis(JobGetWhatDependsOnThisRequest request,
+      StreamObserver<JobGetWhatDependsOnThisResponse> observer) {
+    Calls.answer(observer, () -> JobGetWhatDependsOnThisResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOnJob(jobId(request.getJob())))).build());
   }
 
   private String jobId(Job job) {

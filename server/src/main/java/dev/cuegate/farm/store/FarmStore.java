@@ -236,6 +236,67 @@ public final class FarmStore implements AutoCloseable {
                 "job \"" + jobName + "\" has no layer \"" + layerName + "\"")));
   }
 
+  // Dependencies (only those still holding, as Cuebot lists them)
+
+  /** What the job waits for: its own dependencies and those of its layers and frames. */
+  public List<DependRow> dependsOfJob(String jobId) {
+    return database.transaction(c -> {
+      Reads.job(c, jobId);
+      return DependReads.where(c, "d.er_job_id = ?", jobId);
+    });
+  }
+
+  /** What waits for the job or a part of it. */
+  public List<DependRow> dependsOnJob(String jobId) {
+    return database.transaction(c -> {
+      Reads.job(c, jobId);
+      return DependReads.where(c, "d.on_job_id = ?", jobId);
+    });
+  }
+
+  /** What the layer or one of its frames waits for. */
+  public List<DependRow> dependsOfLayer(String layerId) {
+    return database.transaction(c -> {
+      existingLayer(c, layerId);
+      return DependReads.where(c, "d.er_layer_id = ?", layerId);
+    });
+  }
+
+  /** What waits for the layer or one of its frames. */
+  public List<DependRow> dependsOnLayer(String layerId) {
+    return database.transaction(c -> {
+      existingLayer(c, layerId);
+      return DependReads.where(c, "d.on_layer_id = ?", layerId);
+    });
+  }
+
+  /** What the frame waits for: on its own, or as part of its layer or job. */
+  public List<DependRow> dependsOfFrame(String frameId) {
+    return database.transaction(c -> {
+      FrameRow frame = Reads.frame(c, frameId);
+      return DependReads.where(c, "(d.er_frame_id = ?"
+              + " OR (d.er_layer_id = ? AND d.er_frame_id IS NULL)"
+              + " OR (d.er_job_id = ? AND d.er_layer_id IS NULL))",
+          frameId, frame.layerId(), frame.jobId());
+    });
+  }
+
+  /** What waits for the frame: for it alone, or for its layer or job. */
+  public List<DependRow> dependsOnFrame(String frameId) {
+    return database.transaction(c -> {
+      FrameRow frame = Reads.frame(c, frameId);
+      return DependReads.where(c, "(d.on_frame_id = ?"
+              + " OR (d.on_layer_id = ? AND d.on_frame_id IS NULL)"
+              + " OR (d.on_job_id = ? AND d.on_layer_id IS NULL))",
+          frameId, frame.layerId(), frame.jobId());
+    });
+  }
+
+  private static LayerRow existingLayer(Transaction c, String layerId) throws SQLException {
+    return Reads.layerRows(c, "id = ?", layerId).stream().findFirst().orElseThrow(
+        () -> FarmException.notFound("layer " + layerId + " does not exist"));
+  }
+
   // Frames
 
   public List<FrameRow> jobFrames(String jobId, FrameQuery query) {

@@ -135,6 +135,12 @@ public final class FarmTransaction {
     return ExternalFrames.logFile(connection, frameId);
   }
 
+  /** @throws FarmException NOT_FOUND when there is no such layer */
+  public LayerRow layer(String layerId) throws SQLException {
+    return Reads.layerRows(connection, "id = ?", layerId).stream().findFirst().orElseThrow(
+        () -> FarmException.notFound("layer " + layerId + " does not exist"));
+  }
+
   /** Everything a host needs to run the frame: its command and environment come from this. */
   public FrameDispatch dispatch(String frameId) throws SQLException {
     FrameRow frame = frame(frameId);
