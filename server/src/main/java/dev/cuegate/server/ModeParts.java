@@ -26,7 +26,8 @@ sealed interface ModeParts extends AutoCloseable
     return switch (config.mode()) {
       case GATEWAY -> new Gateway();
       case EMBEDDED_FARM -> {
-        EmbeddedFarm farm = EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts());
+        EmbeddedFarm farm = EmbeddedFarm.open(config.farm().databaseUrl(), clock,
+            WorkerProtocol.hosts(), config.farm().frameLogRoot());
         yield new Farm(farm, workers(farm, config, clock));
       }
       case BRIDGE -> {

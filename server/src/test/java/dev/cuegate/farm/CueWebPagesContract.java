@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.worker.TestWorker;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +149,26 @@ abstract class CueWebPagesContract {
         .endsWith("/" + fullName(name) + ".0001-render.rqlog");
     assertThat(ofHost).isEqualTo(procs);
     assertThat(ofOtherHost).isEmpty();
+  }
+
+  @Test
+  void aFramesLogIsAlsoWrittenWhereOpenCuesToolsReadIt() throws IOException {
+    String type = uniqueName("logtype");
+    String name = uniqueName("logs");
+    String id = api.launch(spec(name, "<layer name=\"render\" type=\"Render\">"
+        + "<cmd>echo #IFRAME#</cmd><range>1</range><chunk>1</chunk><services><service>" + type
+        + "</service></services></layer>", ""));
+    TestWorker worker = TestWorker.register(gateway, uniqueName("loghost"), type);
+    String taskId = worker.take().get("_id").asText();
+
+    HttpResponse<String> update = worker.update(taskId, "{\"log\":\"rendering frame 1\"}");
+
+    String logDir = api.job(id).get("logDir").asText();
+    Path rqlog = Path.of(logDir, fullName(name) + ".0001-render.rqlog");
+    assertThat(update.statusCode()).isEqualTo(204);
+    assertThat(Path.of(logDir))
+        .startsWith(gateway.dataDir().resolve("frame-logs").toAbsolutePath().normalize());
+    assertThat(Files.readString(rqlog)).isEqualTo("rendering frame 1\n");
   }
 
   @Test

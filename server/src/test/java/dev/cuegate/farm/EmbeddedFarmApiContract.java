@@ -57,7 +57,8 @@ abstract class EmbeddedFarmApiContract {
     assertThat(job.get("priority").asInt()).isEqualTo(1);
     assertThat(job.get("isPaused").asBoolean()).isFalse();
     assertThat(job.get("logDir").asText())
-        .isEqualTo("/shots/testing/sh01/logs/" + fullName(name) + "--" + id);
+        .isEqualTo(gateway.dataDir().resolve("frame-logs").toAbsolutePath().normalize()
+            + "/testing/sh01/logs/" + fullName(name) + "--" + id);
     assertThat(job.has("uid")).isFalse();
     JsonNode stats = job.get("jobStats");
     assertThat(stats.get("totalLayers").asInt()).isEqualTo(2);

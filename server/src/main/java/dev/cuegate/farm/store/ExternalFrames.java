@@ -1,5 +1,6 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.farm.spec.Names;
 import dev.cuegate.db.Sql;
 
 import dev.cuegate.farm.spec.LayerType;
@@ -109,15 +110,15 @@ final class ExternalFrames {
   }
 
   /**
-   * Where OpenCue's tools look for the log of an external frame:
+   * Where OpenCue's tools look for the log of a frame, external or the farm's own:
    * {@code <log_dir>/<job name>.<frame name>.rqlog}.
    */
   static Optional<Path> logFile(Transaction connection, String frameId) throws SQLException {
     return Sql.one(connection, "SELECT j.log_dir, j.name, f.name FROM frame f"
-            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?",
+            + " JOIN job j ON j.id = f.job_id WHERE f.id = ?",
         row -> row.getString(1).isEmpty() ? null
-            : Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
-        frameId, true);
+            : Path.of(Names.logFile(row.getString(1), row.getString(2), row.getString(3))),
+        frameId);
   }
 
   static boolean isExternal(Transaction connection, String jobId) throws SQLException {
