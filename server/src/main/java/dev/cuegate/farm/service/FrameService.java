@@ -13,6 +13,8 @@ import dev.cuegate.proto.job.FrameGetWhatDependsOnThisResponse;
 import dev.cuegate.proto.job.FrameGetWhatThisDependsOnRequest;
 import dev.cuegate.proto.job.FrameGetWhatThisDependsOnResponse;
 import dev.cuegate.proto.job.FrameInterfaceGrpc;
+import dev.cuegate.proto.job.FrameMarkAsWaitingRequest;
+import dev.cuegate.proto.job.FrameMarkAsWaitingResponse;
 import dev.cuegate.proto.job.FrameKillRequest;
 import dev.cuegate.proto.job.FrameKillResponse;
 import dev.cuegate.proto.job.FrameRetryRequest;
@@ -77,5 +79,15 @@ final class FrameService extends FrameInterfaceGrpc.FrameInterfaceImplBase {
       StreamObserver<FrameGetWhatDependsOnThisResponse> observer) {
     Calls.answer(observer, () -> FrameGetWhatDependsOnThisResponse.newBuilder()
         .setDepends(Protos.depends(store.dependsOnFrame(frameId(request.getFrame())))).build());
+  }
+
+  /** A DEPEND frame waits no more for its dependencies; other frames are left as they are. */
+  @Override
+  public void markAsWaiting(FrameMarkAsWaitingRequest request,
+      StreamObserver<FrameMarkAsWaitingResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeFrame(frameId(request.getFrame()), FrameChange.MARK_WAITING);
+      return FrameMarkAsWaitingResponse.getDefaultInstance();
+    });
   }
 }

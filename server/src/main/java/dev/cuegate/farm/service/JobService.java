@@ -48,6 +48,10 @@ import dev.cuegate.proto.job.JobResumeResponse;
 import dev.cuegate.proto.job.JobRetryFramesRequest;
 import dev.cuegate.proto.job.JobRetryFramesResponse;
 import dev.cuegate.proto.job.JobSeq;
+import dev.cuegate.proto.job.JobSetAutoEatRequest;
+import dev.cuegate.proto.job.JobSetAutoEatResponse;
+import dev.cuegate.proto.job.JobSetMaxRetriesRequest;
+import dev.cuegate.proto.job.JobSetMaxRetriesResponse;
 import dev.cuegate.proto.job.JobSetPriorityRequest;
 import dev.cuegate.proto.job.JobSetPriorityResponse;
 import dev.cuegate.proto.job.LayerSeq;
@@ -231,6 +235,24 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
       StreamObserver<JobGetWhatDependsOnThisResponse> observer) {
     Calls.answer(observer, () -> JobGetWhatDependsOnThisResponse.newBuilder()
         .setDepends(Protos.depends(store.dependsOnJob(jobId(request.getJob())))).build());
+  }
+
+  @Override
+  public void setMaxRetries(JobSetMaxRetriesRequest request,
+      StreamObserver<JobSetMaxRetriesResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.setMaxRetries(jobId(request.getJob()), request.getMaxRetries());
+      return JobSetMaxRetriesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setAutoEat(JobSetAutoEatRequest request,
+      StreamObserver<JobSetAutoEatResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.setAutoEat(jobId(request.getJob()), request.getValue());
+      return JobSetAutoEatResponse.getDefaultInstance();
+    });
   }
 
   private String jobId(Job job) {

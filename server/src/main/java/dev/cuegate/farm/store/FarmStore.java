@@ -218,6 +218,25 @@ public final class FarmStore implements AutoCloseable {
     });
   }
 
+  /** How many times each frame may fail before it is DEAD (or EATEN on auto-eat). */
+  public void setMaxRetries(String jobId, int maxRetries) {
+    if (maxRetries < 0) {
+      throw FarmException.invalid("max_retries must be 0 or more, got " + maxRetries);
+    }
+    database.transaction(c -> {
+      Reads.job(c, jobId);
+      return Sql.update(c, "UPDATE job SET max_retries = ? WHERE id = ?", maxRetries, jobId);
+    });
+  }
+
+  /** Whether frames that fail for the last time are EATEN instead of DEAD. */
+  public void setAutoEat(String jobId, boolean autoEat) {
+    database.transaction(c -> {
+      Reads.job(c, jobId);
+      return Sql.update(c, "UPDATE job SET auto_eat = ? WHERE id = ?", autoEat, jobId);
+    });
+  }
+
   /**
    * Finishes the job for good: running frames stop, nothing more is dispatched, and what
    * depended on the job no longer waits for it.
