@@ -38,6 +38,7 @@ final class ProcService extends ProcInterfaceGrpc.ProcInterfaceImplBase {
   private static Predicate<Proc> criteria(ProcSearchCriteria r) {
     return proc -> (r.getHostsCount() == 0 || r.getHostsList().contains(host(proc)))
         && (r.getJobsCount() == 0 || r.getJobsList().contains(proc.getJobName()))
+        // A frame's name is <number>-<layer>, and layer names have no dash.
         && (r.getLayersCount() == 0 || r.getLayersList().stream()
             .anyMatch(layer -> proc.getFrameName().endsWith("-" + layer)))
         && (r.getShowsCount() == 0 || r.getShowsList().contains(proc.getShowName()))
