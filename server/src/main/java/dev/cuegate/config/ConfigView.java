@@ -88,6 +88,7 @@ public final class ConfigView {
       case CUEBOT_CA_FILE -> path(upstream.tls().caFile());
       case AUTHZ_POLICY_FILE -> path(security.authzPolicyFile());
       case DATABASE_URL -> redactPassword(config.farm().databaseUrl());
+      case FRAME_LOG_ROOT -> config.farm().frameLogRoot().toString();
       case WORKER_REGISTRATION_SECRET ->
           config.workers().registrationSecret().isPresent() ? REDACTED : null;
       case WORKER_TASK_TYPES -> config.workers().taskTypes().isEmpty()

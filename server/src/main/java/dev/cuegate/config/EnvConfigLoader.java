@@ -225,7 +225,9 @@ public final class EnvConfigLoader {
       throw EnvReader.invalid(Variable.DATABASE_URL,
           "a JDBC URL such as jdbc:sqlite:/var/lib/cuegate/farm.db", url);
     }
-    return new GatewayConfig.Farm(embedded(read), url);
+    Path frameLogRoot = read.optionalPath(Variable.FRAME_LOG_ROOT)
+        .orElseGet(() -> dataDir.resolve("frame-logs"));
+    return new GatewayConfig.Farm(embedded(read), url, frameLogRoot.toAbsolutePath().normalize());
   }
 
   private static GatewayConfig.Workers workers(EnvReader read) {

@@ -115,8 +115,10 @@ public record GatewayConfig(
 
   /**
    * The embedded farm: enabled when no Cuebot is configured, with its database's JDBC URL.
+   *
+   * @param frameLogRoot under which the farm's jobs get their log directories
    */
-  public record Farm(boolean enabled, String databaseUrl) {}
+  public record Farm(boolean enabled, String databaseUrl, Path frameLogRoot) {}
 
   /**
    * The HTTP workers of the embedded farm.

@@ -44,6 +44,8 @@ enum Variable {
   AUTHZ_POLICY_FILE(null),
   /** Unset: a SQLite file under DATA_DIR. */
   DATABASE_URL(null),
+  /** Unset: {@code DATA_DIR/frame-logs}; the embedded farm's jobs keep their frame logs here. */
+  FRAME_LOG_ROOT(null),
   /** Unset: any worker may register; set: registration needs a JWT signed with it. */
   WORKER_REGISTRATION_SECRET(null),
   /** Unset: a task's type is its layer's first service, else the layer type in lower case. */

@@ -5,6 +5,7 @@ import dev.cuegate.farm.store.ExternalFrameListener;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FarmTransaction;
 import dev.cuegate.farm.store.HostDirectory;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -35,6 +36,16 @@ public final class EmbeddedFarm implements AutoCloseable {
   public static EmbeddedFarm open(String jdbcUrl, Clock clock,
       ExternalFrameListener externalFrames, HostDirectory hosts) {
     return new EmbeddedFarm(FarmStore.open(jdbcUrl, clock, externalFrames), hosts);
+  }
+
+  /**
+   * As {@link #open(String, Clock, HostDirectory)}, with the log directories of its jobs under
+   * {@code frameLogRoot}.
+   */
+  public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
+      Path frameLogRoot) {
+    return new EmbeddedFarm(
+        FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot), hosts);
   }
 
   /** The gRPC services to serve. */

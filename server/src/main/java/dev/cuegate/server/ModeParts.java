@@ -27,8 +27,8 @@ sealed interface ModeParts extends AutoCloseable
     return switch (mode) {
       case GATEWAY -> new Gateway();
       case EMBEDDED_FARM -> {
-        EmbeddedFarm farm =
-            EmbeddedFarm.open(config.farm().databaseUrl(), clock, WorkerProtocol.hosts());
+        EmbeddedFarm farm = EmbeddedFarm.open(config.farm().databaseUrl(), clock,
+            WorkerProtocol.hosts(), config.farm().frameLogRoot());
         yield new Farm(farm,
             WorkerProtocol.create(farm, config.workers(), config.dataDir(), clock));
       }

@@ -7,6 +7,7 @@ import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.worker.Protocol.Worker;
 import dev.cuegate.worker.WorkerRepository.TaskRow;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -42,14 +43,14 @@ public final class WorkerDirectory implements HostDirectory {
   @Override
   public List<HostRow> hosts(FarmTransaction tx) throws SQLException {
     WorkerRepository rows = rows(tx);
-    Map<String, Integer> running = new HashMap<>();
+    Map<String, List<String>> running = new HashMap<>();
     for (TaskRow task : rows.tasks(TaskStatuses.ACTIVE)) {
       if (tx.frame(task.frameId()).state() == FrameState.RUNNING) {
-        running.merge(task.workerId(), 1, Integer::sum);
+        running.computeIfAbsent(task.workerId(), id -> new ArrayList<>()).add(task.frameId());
       }
     }
     return rows.workers().stream().map(worker -> host(worker,
-        running.getOrDefault(worker.id(), 0))).toList();
+        running.getOrDefault(worker.id(), List.of()))).toList();
   }
 
   /** Locking asks the worker to fall asleep once its task is done. */
@@ -114,11 +115,11 @@ public final class WorkerDirectory implements HostDirectory {
     return new WorkerRepository(tx.transaction());
   }
 
-  private static HostRow host(Worker worker, int activeTasks) {
+  private static HostRow host(Worker worker, List<String> runningFrames) {
     boolean locked = worker.status() == WorkerStatus.ASLEEP
         || worker.statusRequested().equals(Optional.of(WorkerStatus.ASLEEP));
     return new HostRow(worker.id(), worker.nickname(), worker.platform(),
         UP.contains(worker.status()), locked, worker.cores(), worker.memoryMb(),
-        worker.taskTypes(), worker.registered(), worker.lastActivity(), activeTasks);
+        worker.taskTypes(), worker.registered(), worker.lastActivity(), runningFrames);
   }
 }

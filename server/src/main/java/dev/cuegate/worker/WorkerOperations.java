@@ -155,7 +155,7 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
               + " ignored", workerId, taskId, status);
         }
       }
-      return new LogTarget(workerJobId(rows, task.jobId()), tx.externalLogFile(task.frameId()));
+      return new LogTarget(workerJobId(rows, task.jobId()), tx.frameLogFile(task.frameId()));
     });
   }
 

@@ -62,6 +62,8 @@ class ConfigViewTest {
         entry("CUEBOT_CA_FILE", null),
         entry("AUTHZ_POLICY_FILE", null),
         entry("DATABASE_URL", "jdbc:sqlite:./data/farm.db"),
+        // Absolute: it becomes the jobs' log directories, which other programs read.
+        entry("FRAME_LOG_ROOT", Path.of("data/frame-logs").toAbsolutePath().toString()),
         entry("WORKER_REGISTRATION_SECRET", null),
         entry("WORKER_TASK_TYPES", null),
         entry("WORKER_SECRET_ITERATIONS", 600000),

@@ -57,7 +57,8 @@ abstract class EmbeddedFarmApiContract {
     assertThat(job.get("priority").asInt()).isEqualTo(1);
     assertThat(job.get("isPaused").asBoolean()).isFalse();
     assertThat(job.get("logDir").asText())
-        .isEqualTo("/shots/testing/sh01/logs/" + fullName(name) + "--" + id);
+        .isEqualTo(gateway.dataDir().resolve("frame-logs").toAbsolutePath().normalize()
+            + "/testing/sh01/logs/" + fullName(name) + "--" + id);
     assertThat(job.has("uid")).isFalse();
     JsonNode stats = job.get("jobStats");
     assertThat(stats.get("totalLayers").asInt()).isEqualTo(2);
@@ -465,13 +466,13 @@ abstract class EmbeddedFarmApiContract {
   @Test
   void methodsTheFarmDoesNotImplementAnswer501SayingACuebotIsNeeded() {
     HttpResponse<String> ofImplementedService =
-        gateway.post("/job.JobInterface/GetWhatDependsOnThis", "{}");
+        gateway.post("/job.JobInterface/AddRenderPartition", "{}");
     HttpResponse<String> ofOtherService =
         gateway.post("/facility.FacilityInterface/Get", "{}");
 
     assertThat(ofImplementedService.statusCode()).isEqualTo(501);
     assertThat(FarmApi.parse(ofImplementedService.body()).get("message").asText()).isEqualTo(
-        "job.JobInterface/GetWhatDependsOnThis needs a Cuebot: CueGate's embedded farm does not"
+        "job.JobInterface/AddRenderPartition needs a Cuebot: CueGate's embedded farm does not"
             + " implement it (set CUEBOT_ENDPOINT to use OpenCue's Cuebot)");
     assertThat(ofOtherService.statusCode()).isEqualTo(501);
     assertThat(FarmApi.parse(ofOtherService.body()).get("message").asText())

@@ -17,12 +17,17 @@ public final class FarmServices {
 
   private FarmServices(FarmStore store, HostDirectory hosts) {
     this.services = Stream.<BindableService>of(
-            new ShowService(store),
+            new ShowService(store, hosts),
             new JobService(store),
             new LayerService(store),
             new FrameService(store),
             new GroupService(store),
             new HostService(store, hosts),
+            new ProcService(store, hosts),
+            new AllocationService(store, hosts),
+            new LimitService(),
+            new ServiceCatalog(),
+            new DepartmentService(),
             new CueService())
         .map(service -> ServerInterceptors.intercept(service, needsCuebot, refusals))
         .toList();

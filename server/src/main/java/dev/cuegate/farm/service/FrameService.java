@@ -8,7 +8,13 @@ import dev.cuegate.proto.job.FrameEatRequest;
 import dev.cuegate.proto.job.FrameEatResponse;
 import dev.cuegate.proto.job.FrameGetFrameRequest;
 import dev.cuegate.proto.job.FrameGetFrameResponse;
+import dev.cuegate.proto.job.FrameGetWhatDependsOnThisRequest;
+import dev.cuegate.proto.job.FrameGetWhatDependsOnThisResponse;
+import dev.cuegate.proto.job.FrameGetWhatThisDependsOnRequest;
+import dev.cuegate.proto.job.FrameGetWhatThisDependsOnResponse;
 import dev.cuegate.proto.job.FrameInterfaceGrpc;
+import dev.cuegate.proto.job.FrameMarkAsWaitingRequest;
+import dev.cuegate.proto.job.FrameMarkAsWaitingResponse;
 import dev.cuegate.proto.job.FrameKillRequest;
 import dev.cuegate.proto.job.FrameKillResponse;
 import dev.cuegate.proto.job.FrameRetryRequest;
@@ -59,5 +65,29 @@ final class FrameService extends FrameInterfaceGrpc.FrameInterfaceImplBase {
       throw new FarmException(FarmException.Kind.INVALID_ARGUMENT, "frame: give its id");
     }
     return frame.getId();
+  }
+
+  @Override
+  public void getWhatThisDependsOn(FrameGetWhatThisDependsOnRequest request,
+      StreamObserver<FrameGetWhatThisDependsOnResponse> observer) {
+    Calls.answer(observer, () -> FrameGetWhatThisDependsOnResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOfFrame(frameId(request.getFrame())))).build());
+  }
+
+  @Override
+  public void getWhatDependsOnThis(FrameGetWhatDependsOnThisRequest request,
+      StreamObserver<FrameGetWhatDependsOnThisResponse> observer) {
+    Calls.answer(observer, () -> FrameGetWhatDependsOnThisResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOnFrame(frameId(request.getFrame())))).build());
+  }
+
+  /** A DEPEND frame waits no more for its dependencies; other frames are left as they are. */
+  @Override
+  public void markAsWaiting(FrameMarkAsWaitingRequest request,
+      StreamObserver<FrameMarkAsWaitingResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.changeFrame(frameId(request.getFrame()), FrameChange.MARK_WAITING);
+      return FrameMarkAsWaitingResponse.getDefaultInstance();
+    });
   }
 }

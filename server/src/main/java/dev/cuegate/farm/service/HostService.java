@@ -5,6 +5,7 @@ import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FarmTransaction;
 import dev.cuegate.farm.store.HostDirectory;
 import dev.cuegate.farm.store.HostRow;
+import dev.cuegate.proto.comment.CommentSeq;
 import dev.cuegate.proto.host.HardwareState;
 import dev.cuegate.proto.host.Host;
 import dev.cuegate.proto.host.HostFindHostRequest;
@@ -13,6 +14,10 @@ import dev.cuegate.proto.host.HostGetHostRequest;
 import dev.cuegate.proto.host.HostGetHostResponse;
 import dev.cuegate.proto.host.HostGetHostsRequest;
 import dev.cuegate.proto.host.HostGetHostsResponse;
+import dev.cuegate.proto.host.HostGetCommentsRequest;
+import dev.cuegate.proto.host.HostGetCommentsResponse;
+import dev.cuegate.proto.host.HostGetProcsRequest;
+import dev.cuegate.proto.host.HostGetProcsResponse;
 import dev.cuegate.proto.host.HostInterfaceGrpc;
 import dev.cuegate.proto.host.HostLockRequest;
 import dev.cuegate.proto.host.HostLockResponse;
@@ -21,6 +26,7 @@ import dev.cuegate.proto.host.HostSeq;
 import dev.cuegate.proto.host.HostUnlockRequest;
 import dev.cuegate.proto.host.HostUnlockResponse;
 import dev.cuegate.proto.host.LockState;
+import dev.cuegate.proto.host.ProcSeq;
 import io.grpc.stub.StreamObserver;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,9 +39,6 @@ import java.util.regex.PatternSyntaxException;
  * workers). Locking a host lets its running work finish, as in OpenCue.
  */
 final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
-  /** The allocation every host of the embedded farm is in, as in a fresh OpenCue. */
-  private static final String ALLOCATION = "local.general";
-
   private final FarmStore store;
   private final HostDirectory directory;
 
@@ -88,6 +91,30 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
     });
   }
 
+  @Override
+  public void getProcs(HostGetProcsRequest request,
+      StreamObserver<HostGetProcsResponse> observer) {
+    Calls.answer(observer, () -> {
+      String hostId = named(request.getHost()).id();
+      return HostGetProcsResponse.newBuilder()
+          .setProcs(ProcSeq.newBuilder().addAllProcs(store.transaction(tx ->
+              LocalFacility.procs(tx, directory.hosts(tx).stream()
+                  .filter(host -> host.id().equals(hostId)).toList()))))
+          .build();
+    });
+  }
+
+  /** The embedded farm keeps no comments on hosts. */
+  @Override
+  public void getComments(HostGetCommentsRequest request,
+      StreamObserver<HostGetCommentsResponse> observer) {
+    Calls.answer(observer, () -> {
+      named(request.getHost());
+      return HostGetCommentsResponse.newBuilder()
+          .setComments(CommentSeq.getDefaultInstance()).build();
+    });
+  }
+
   /** Cuebot's clients name a host by id; a name alone is accepted too. */
   private HostRow named(Host host) {
     if (!host.getId().isEmpty()) {
@@ -135,7 +162,7 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
     return Host.newBuilder()
         .setId(row.id())
         .setName(row.name())
-        .setAllocName(ALLOCATION)
+        .setAllocName(LocalFacility.ALLOCATION)
         .setCores(row.cores())
         .setIdleCores(idle ? row.cores() : 0)
         .setMemory(memoryKib)

@@ -26,6 +26,12 @@ import dev.cuegate.proto.job.JobGetJobsRequest;
 import dev.cuegate.proto.job.JobGetJobsResponse;
 import dev.cuegate.proto.job.JobGetLayersRequest;
 import dev.cuegate.proto.job.JobGetLayersResponse;
+import dev.cuegate.proto.job.JobGetDependsRequest;
+import dev.cuegate.proto.job.JobGetDependsResponse;
+import dev.cuegate.proto.job.JobGetWhatDependsOnThisRequest;
+import dev.cuegate.proto.job.JobGetWhatDependsOnThisResponse;
+import dev.cuegate.proto.job.JobGetWhatThisDependsOnRequest;
+import dev.cuegate.proto.job.JobGetWhatThisDependsOnResponse;
 import dev.cuegate.proto.job.JobInterfaceGrpc;
 import dev.cuegate.proto.job.JobKillFramesRequest;
 import dev.cuegate.proto.job.JobKillFramesResponse;
@@ -42,6 +48,10 @@ import dev.cuegate.proto.job.JobResumeResponse;
 import dev.cuegate.proto.job.JobRetryFramesRequest;
 import dev.cuegate.proto.job.JobRetryFramesResponse;
 import dev.cuegate.proto.job.JobSeq;
+import dev.cuegate.proto.job.JobSetAutoEatRequest;
+import dev.cuegate.proto.job.JobSetAutoEatResponse;
+import dev.cuegate.proto.job.JobSetMaxRetriesRequest;
+import dev.cuegate.proto.job.JobSetMaxRetriesResponse;
 import dev.cuegate.proto.job.JobSetPriorityRequest;
 import dev.cuegate.proto.job.JobSetPriorityResponse;
 import dev.cuegate.proto.job.LayerSeq;
@@ -203,6 +213,45 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
       store.addComment(jobId(request.getJob()), comment.getUser(), comment.getSubject(),
           comment.getMessage());
       return JobAddCommentResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getDepends(JobGetDependsRequest request,
+      StreamObserver<JobGetDependsResponse> observer) {
+    Calls.answer(observer, () -> JobGetDependsResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOfJob(jobId(request.getJob())))).build());
+  }
+
+  @Override
+  public void getWhatThisDependsOn(JobGetWhatThisDependsOnRequest request,
+      StreamObserver<JobGetWhatThisDependsOnResponse> observer) {
+    Calls.answer(observer, () -> JobGetWhatThisDependsOnResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOfJob(jobId(request.getJob())))).build());
+  }
+
+  @Override
+  public void getWhatDependsOnThis(JobGetWhatDependsOnThisRequest request,
+      StreamObserver<JobGetWhatDependsOnThisResponse> observer) {
+    Calls.answer(observer, () -> JobGetWhatDependsOnThisResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOnJob(jobId(request.getJob())))).build());
+  }
+
+  @Override
+  public void setMaxRetries(JobSetMaxRetriesRequest request,
+      StreamObserver<JobSetMaxRetriesResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.setMaxRetries(jobId(request.getJob()), request.getMaxRetries());
+      return JobSetMaxRetriesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setAutoEat(JobSetAutoEatRequest request,
+      StreamObserver<JobSetAutoEatResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.setAutoEat(jobId(request.getJob()), request.getValue());
+      return JobSetAutoEatResponse.getDefaultInstance();
     });
   }
 

@@ -11,6 +11,12 @@ import dev.cuegate.proto.job.LayerGetFramesRequest;
 import dev.cuegate.proto.job.LayerGetFramesResponse;
 import dev.cuegate.proto.job.LayerGetLayerRequest;
 import dev.cuegate.proto.job.LayerGetLayerResponse;
+import dev.cuegate.proto.job.LayerGetOutputPathsRequest;
+import dev.cuegate.proto.job.LayerGetOutputPathsResponse;
+import dev.cuegate.proto.job.LayerGetWhatDependsOnThisRequest;
+import dev.cuegate.proto.job.LayerGetWhatDependsOnThisResponse;
+import dev.cuegate.proto.job.LayerGetWhatThisDependsOnRequest;
+import dev.cuegate.proto.job.LayerGetWhatThisDependsOnResponse;
 import dev.cuegate.proto.job.LayerInterfaceGrpc;
 import dev.cuegate.proto.job.LayerKillFramesRequest;
 import dev.cuegate.proto.job.LayerKillFramesResponse;
@@ -75,6 +81,32 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
     Calls.answer(observer, () -> {
       store.changeLayerFrames(Calls.layerId(request.getLayer()), FrameChange.EAT);
       return LayerEatFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getWhatThisDependsOn(LayerGetWhatThisDependsOnRequest request,
+      StreamObserver<LayerGetWhatThisDependsOnResponse> observer) {
+    Calls.answer(observer, () -> LayerGetWhatThisDependsOnResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOfLayer(Calls.layerId(request.getLayer()))))
+        .build());
+  }
+
+  @Override
+  public void getWhatDependsOnThis(LayerGetWhatDependsOnThisRequest request,
+      StreamObserver<LayerGetWhatDependsOnThisResponse> observer) {
+    Calls.answer(observer, () -> LayerGetWhatDependsOnThisResponse.newBuilder()
+        .setDepends(Protos.depends(store.dependsOnLayer(Calls.layerId(request.getLayer()))))
+        .build());
+  }
+
+  /** Nothing registers output paths on the embedded farm: the list is always empty. */
+  @Override
+  public void getOutputPaths(LayerGetOutputPathsRequest request,
+      StreamObserver<LayerGetOutputPathsResponse> observer) {
+    Calls.answer(observer, () -> {
+      store.layer(Calls.layerId(request.getLayer()));
+      return LayerGetOutputPathsResponse.getDefaultInstance();
     });
   }
 }

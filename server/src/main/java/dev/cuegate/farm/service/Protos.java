@@ -1,6 +1,7 @@
 package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.CommentRow;
+import dev.cuegate.farm.store.DependRow;
 import dev.cuegate.farm.store.FrameCounts;
 import dev.cuegate.farm.store.FrameRow;
 import dev.cuegate.farm.store.GroupRow;
@@ -8,6 +9,10 @@ import dev.cuegate.farm.store.JobRow;
 import dev.cuegate.farm.store.LayerRow;
 import dev.cuegate.farm.store.ShowRow;
 import dev.cuegate.proto.comment.Comment;
+import dev.cuegate.proto.depend.Depend;
+import dev.cuegate.proto.depend.DependSeq;
+import dev.cuegate.proto.depend.DependTarget;
+import dev.cuegate.proto.depend.DependType;
 import dev.cuegate.proto.job.Frame;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.Group;
@@ -55,7 +60,7 @@ final class Protos {
     return Group.newBuilder()
         .setId(group.id())
         .setName(group.name())
-        .setDepartment("Unknown")
+        .setDepartment(DepartmentService.UNKNOWN)
         .setDefaultJobPriority(UNSET)
         .setDefaultJobMinCores(UNSET)
         .setDefaultJobMaxCores(UNSET)
@@ -173,5 +178,22 @@ final class Protos {
         .setSubject(comment.subject())
         .setMessage(comment.message())
         .build();
+  }
+
+  static DependSeq depends(List<DependRow> rows) {
+    DependSeq.Builder depends = DependSeq.newBuilder();
+    rows.forEach(row -> depends.addDepends(Depend.newBuilder()
+        .setId(row.id())
+        .setType(DependType.valueOf(row.type()))
+        .setTarget(row.internal() ? DependTarget.INTERNAL : DependTarget.EXTERNAL)
+        .setAnyFrame(row.anyFrame())
+        .setActive(true)
+        .setDependErJob(row.erJob())
+        .setDependErLayer(row.erLayer())
+        .setDependErFrame(row.erFrame())
+        .setDependOnJob(row.onJob())
+        .setDependOnLayer(row.onLayer())
+        .setDependOnFrame(row.onFrame())));
+    return depends.build();
   }
 }

@@ -85,9 +85,15 @@ public final class Names {
     return frame(number, conform("layer", matcher.group(2)));
   }
 
-  /** The default frame log directory: {@code /shots/<show>/<shot>/logs/<job name>--<job id>}. */
+  /** OpenCue's frame log directory: {@code /shots/<show>/<shot>/logs/<job name>--<job id>}. */
   public static String logDirectory(String show, String shot, String jobName, String jobId) {
-    return "/shots/" + show + "/" + shot + "/logs/" + jobName + "--" + jobId;
+    return logDirectory("/shots", show, shot, jobName, jobId);
+  }
+
+  /** The frame log directory under {@code root}: {@code <root>/<show>/<shot>/logs/<job>--<id>}. */
+  public static String logDirectory(String root, String show, String shot, String jobName,
+      String jobId) {
+    return root + "/" + show + "/" + shot + "/logs/" + jobName + "--" + jobId;
   }
 
   /** Where a frame's log is written: {@code <log dir>/<job name>.<frame name>.rqlog}. */

@@ -118,6 +118,12 @@ final class Dependencies {
     }
   }
 
+  /** The frame was marked as waiting: what it alone waited for holds it no more. */
+  void dropFrame(String frameId) throws SQLException {
+    Sql.update(connection, "UPDATE dependency SET active = ? WHERE er_frame_id = ? AND active = ?",
+        false, frameId, true);
+  }
+
   /** The job was killed: as in OpenCue, nothing waits for it or any part of it any more. */
   void killed(String jobId) throws SQLException {
     releaseWhere("on_job_id = ?", jobId);
@@ -217,9 +223,11 @@ final class Dependencies {
         FrameState.DEPEND.name(), FrameState.WAITING.name(), scope.id());
   }
 
+  /** A frame marked as waiting has no count left to take from. */
   private void release(Scope scope) throws SQLException {
     Sql.update(connection,
-        "UPDATE frame SET depend_count = depend_count - 1 WHERE " + scope.where(), scope.id());
+        "UPDATE frame SET depend_count = depend_count - 1 WHERE depend_count > 0 AND "
+            + scope.where(), scope.id());
     Sql.update(connection,
         "UPDATE frame SET state = ? WHERE state = ? AND depend_count = 0 AND " + scope.where(),
         FrameState.WAITING.name(), FrameState.DEPEND.name(), scope.id());

@@ -1,5 +1,6 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.farm.spec.Names;
 import dev.cuegate.db.Sql;
 import dev.cuegate.db.Transaction;
 import dev.cuegate.farm.spec.LayerType;
@@ -110,16 +111,15 @@ final class ExternalFrames {
   }
 
   /**
-   * Where OpenCue's tools look for the log of an external frame:
+   * Where OpenCue's tools look for the log of a frame, external or the farm's own:
    * {@code <log_dir>/<job name>.<frame name>.rqlog}.
    */
   static Optional<Path> logFile(Transaction connection, String frameId) throws SQLException {
     // A launch without a log directory has no such file: the task log alone keeps its lines.
     return Sql.one(connection, "SELECT j.log_dir, j.name, f.name FROM frame f"
-            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.external = ?"
-            + " AND j.log_dir <> ''",
-        row -> Path.of(row.getString(1), row.getString(2) + "." + row.getString(3) + ".rqlog"),
-        frameId, true);
+            + " JOIN job j ON j.id = f.job_id WHERE f.id = ? AND j.log_dir <> ''",
+        row -> Path.of(Names.logFile(row.getString(1), row.getString(2), row.getString(3))),
+        frameId);
   }
 
   static boolean isExternal(Transaction connection, String jobId) throws SQLException {

@@ -5,6 +5,9 @@ import dev.cuegate.db.Sql;
 import dev.cuegate.db.Transaction;
 import dev.cuegate.farm.spec.JobSpec;
 import dev.cuegate.proto.job.JobState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,22 +17,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded farm's shows, jobs, layers, frames and comments. Every public method is one
  * transaction, so a crash leaves each change either whole or absent.
  */
 public final class FarmStore implements AutoCloseable {
+  /** Where OpenCue keeps frame logs, for a store that is given no root of its own. */
+  private static final String OPENCUE_LOG_ROOT = "/shots";
+  private static final Logger log = LoggerFactory.getLogger(FarmStore.class);
   private static final Pattern SHOW_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final Database database;
   private final Clock clock;
+  private final Optional<Path> logRoot;
   private final ExternalFrameListener externalFrames;
 
-  private FarmStore(Database database, Clock clock, ExternalFrameListener externalFrames) {
+  private FarmStore(Database database, Clock clock, ExternalFrameListener externalFrames,
+      Optional<Path> logRoot) {
     this.database = database;
     this.clock = clock;
     this.externalFrames = externalFrames;
+    this.logRoot = logRoot;
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl}. */
@@ -40,7 +51,17 @@ public final class FarmStore implements AutoCloseable {
   /** As {@link #open(String, Clock)}; {@code externalFrames} hears when external frames end. */
   public static FarmStore open(String jdbcUrl, Clock clock,
       ExternalFrameListener externalFrames) {
-    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames);
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(String, Clock, ExternalFrameListener)}; the log directories of the jobs it
+   * launches are made under {@code logRoot} (instead of OpenCue's {@code /shots}) when they are
+   * launched, so that frame logs can be written where OpenCue's tools read them.
+   */
+  public static FarmStore open(String jdbcUrl, Clock clock,
+      ExternalFrameListener externalFrames, Path logRoot) {
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot));
   }
 
   /** The JDBC URL, for logs: without its password. */
@@ -146,7 +167,21 @@ public final class FarmStore implements AutoCloseable {
 
   /** Stores every job of {@code spec} at once; returns their ids in spec order. */
   public List<String> launch(JobSpec spec) {
-    return database.transaction(c -> new JobLauncher(c, now()).launch(spec));
+    String root = logRoot.map(Path::toString).orElse(OPENCUE_LOG_ROOT);
+    List<String> ids = database.transaction(c -> new JobLauncher(c, now(), root).launch(spec));
+    if (logRoot.isPresent()) {
+      ids.forEach(id -> makeLogDirectory(job(id).logDir()));
+    }
+    return ids;
+  }
+
+  /** The job's frames run all the same: their logs are kept under DATA_DIR in any case. */
+  private static void makeLogDirectory(String directory) {
+    try {
+      Files.createDirectories(Path.of(directory));
+    } catch (IOException e) {
+      log.warn("cannot make the frame log directory {}: {}", directory, e.toString());
+    }
   }
 
   public List<JobRow> jobs(JobQuery query) {
@@ -180,6 +215,25 @@ public final class FarmStore implements AutoCloseable {
     database.transaction(c -> {
       Reads.job(c, jobId);
       return Sql.update(c, "UPDATE job SET priority = ? WHERE id = ?", priority, jobId);
+    });
+  }
+
+  /** How many times each frame may fail before it is DEAD (or EATEN on auto-eat). */
+  public void setMaxRetries(String jobId, int maxRetries) {
+    if (maxRetries < 0) {
+      throw FarmException.invalid("max_retries must be 0 or more, got " + maxRetries);
+    }
+    database.transaction(c -> {
+      Reads.job(c, jobId);
+      return Sql.update(c, "UPDATE job SET max_retries = ? WHERE id = ?", maxRetries, jobId);
+    });
+  }
+
+  /** Whether frames that fail for the last time are EATEN instead of DEAD. */
+  public void setAutoEat(String jobId, boolean autoEat) {
+    database.transaction(c -> {
+      Reads.job(c, jobId);
+      return Sql.update(c, "UPDATE job SET auto_eat = ? WHERE id = ?", autoEat, jobId);
     });
   }
 
@@ -234,6 +288,67 @@ public final class FarmStore implements AutoCloseable {
             .findFirst()
             .orElseThrow(() -> FarmException.notFound(
                 "job \"" + jobName + "\" has no layer \"" + layerName + "\"")));
+  }
+
+  // Dependencies (only those still holding, as Cuebot lists them)
+
+  /** What the job waits for: its own dependencies and those of its layers and frames. */
+  public List<DependRow> dependsOfJob(String jobId) {
+    return database.transaction(c -> {
+      Reads.job(c, jobId);
+      return DependReads.where(c, "d.er_job_id = ?", jobId);
+    });
+  }
+
+  /** What waits for the job or a part of it. */
+  public List<DependRow> dependsOnJob(String jobId) {
+    return database.transaction(c -> {
+      Reads.job(c, jobId);
+      return DependReads.where(c, "d.on_job_id = ?", jobId);
+    });
+  }
+
+  /** What the layer or one of its frames waits for. */
+  public List<DependRow> dependsOfLayer(String layerId) {
+    return database.transaction(c -> {
+      existingLayer(c, layerId);
+      return DependReads.where(c, "d.er_layer_id = ?", layerId);
+    });
+  }
+
+  /** What waits for the layer or one of its frames. */
+  public List<DependRow> dependsOnLayer(String layerId) {
+    return database.transaction(c -> {
+      existingLayer(c, layerId);
+      return DependReads.where(c, "d.on_layer_id = ?", layerId);
+    });
+  }
+
+  /** What the frame waits for: on its own, or as part of its layer or job. */
+  public List<DependRow> dependsOfFrame(String frameId) {
+    return database.transaction(c -> {
+      FrameRow frame = Reads.frame(c, frameId);
+      return DependReads.where(c, "(d.er_frame_id = ?"
+              + " OR (d.er_layer_id = ? AND d.er_frame_id IS NULL)"
+              + " OR (d.er_job_id = ? AND d.er_layer_id IS NULL))",
+          frameId, frame.layerId(), frame.jobId());
+    });
+  }
+
+  /** What waits for the frame: for it alone, or for its layer or job. */
+  public List<DependRow> dependsOnFrame(String frameId) {
+    return database.transaction(c -> {
+      FrameRow frame = Reads.frame(c, frameId);
+      return DependReads.where(c, "(d.on_frame_id = ?"
+              + " OR (d.on_layer_id = ? AND d.on_frame_id IS NULL)"
+              + " OR (d.on_job_id = ? AND d.on_layer_id IS NULL))",
+          frameId, frame.layerId(), frame.jobId());
+    });
+  }
+
+  private static LayerRow existingLayer(Transaction c, String layerId) throws SQLException {
+    return Reads.layerRows(c, "id = ?", layerId).stream().findFirst().orElseThrow(
+        () -> FarmException.notFound("layer " + layerId + " does not exist"));
   }
 
   // Frames

@@ -130,9 +130,18 @@ public final class FarmTransaction {
     return new FrameCommand(CommandTokens.apply(dispatch), FrameEnvironment.of(dispatch));
   }
 
-  /** Where an outside scheduler's tools expect the frame's log; empty for the farm's frames. */
-  public Optional<Path> externalLogFile(String frameId) throws SQLException {
+  /**
+   * Where OpenCue's tools expect the frame's log ({@code <log dir>/<job>.<frame>.rqlog}); empty
+   * when its job has no log directory.
+   */
+  public Optional<Path> frameLogFile(String frameId) throws SQLException {
     return ExternalFrames.logFile(connection, frameId);
+  }
+
+  /** @throws FarmException NOT_FOUND when there is no such layer */
+  public LayerRow layer(String layerId) throws SQLException {
+    return Reads.layerRows(connection, "id = ?", layerId).stream().findFirst().orElseThrow(
+        () -> FarmException.notFound("layer " + layerId + " does not exist"));
   }
 
   /** Everything a host needs to run the frame: its command and environment come from this. */

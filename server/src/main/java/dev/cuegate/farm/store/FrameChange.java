@@ -7,5 +7,10 @@ public enum FrameChange {
   /** Frames that have not succeeded are given up on, which satisfies what depends on them. */
   EAT,
   /** RUNNING frames are stopped and wait to run again, without counting as a failure. */
-  KILL
+  KILL,
+  /**
+   * DEPEND frames wait no longer for their dependencies and are WAITING: their own frame
+   * dependencies are dropped, and those of their layer or job no longer hold them.
+   */
+  MARK_WAITING
 }

@@ -112,6 +112,13 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
                 FrameState.WAITING.name(), now, frame.id());
           }
         }
+        case MARK_WAITING -> {
+          if (state == FrameState.DEPEND) {
+            dependencies.dropFrame(frame.id());
+            Sql.update(c, "UPDATE frame SET state = ?, depend_count = 0 WHERE id = ?",
+                FrameState.WAITING.name(), frame.id());
+          }
+        }
       }
       if (!jobs.contains(frame.jobId())) {
         jobs.add(frame.jobId());

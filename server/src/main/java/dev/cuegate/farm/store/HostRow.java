@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param up whether the host is signed on (working or asleep)
  * @param locked whether the host is locked, or asked to lock once its work is done
- * @param activeTasks how many frames the host is running
+ * @param runningFrames the ids of the frames the host is running
  */
 public record HostRow(
     String id,
@@ -20,9 +20,15 @@ public record HostRow(
     List<String> taskTypes,
     long registered,
     long lastActivity,
-    int activeTasks) {
+    List<String> runningFrames) {
 
   public HostRow {
     taskTypes = List.copyOf(taskTypes);
+    runningFrames = List.copyOf(runningFrames);
+  }
+
+  /** How many frames the host is running. */
+  public int activeTasks() {
+    return runningFrames.size();
   }
 }

@@ -21,10 +21,13 @@ import java.util.UUID;
 final class JobLauncher {
   private final Transaction connection;
   private final long now;
+  private final String logRoot;
 
-  JobLauncher(Transaction connection, long now) {
+  /** {@code logRoot} is the folder the jobs' log directories are made in. */
+  JobLauncher(Transaction connection, long now, String logRoot) {
     this.connection = connection;
     this.now = now;
+    this.logRoot = logRoot;
   }
 
   /** Stores every job of {@code spec}; returns their ids in spec order. */
@@ -71,7 +74,7 @@ final class JobLauncher {
         job.priority(), job.maxRetries(),
         job.maxCores().isPresent() ? job.maxCores().getAsInt() : null,
         job.autoEat(), job.paused(), false, JobState.PENDING.name(),
-        Names.logDirectory(spec.show(), spec.shot(), plan.name(), id),
+        Names.logDirectory(logRoot, spec.show(), spec.shot(), plan.name(), id),
         Rows.json(job.environment()), now, 0L);
     int order = 0;
     for (LayerPlan layer : plan.layers()) {

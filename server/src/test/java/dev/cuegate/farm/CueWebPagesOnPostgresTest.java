@@ -1,0 +1,15 @@
+package dev.cuegate.farm;
+
+import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** CueWeb's page reads on the embedded farm over HTTP on PostgreSQL. */
+class CueWebPagesOnPostgresTest extends CueWebPagesContract {
+  @RegisterExtension
+  static final GatewayExtension GATEWAY = new GatewayExtension().embedded(TestDatabase.POSTGRES);
+
+  CueWebPagesOnPostgresTest() {
+    super(GATEWAY);
+  }
+}
