@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -36,17 +37,13 @@ class EventsCommandTest {
         "--job", "comp", "--types", "frame.dead"));
     follower.setDaemon(true);
     follower.start();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!gateway.gate().events().hasSubscribers() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Awaitility.await("the command reads the stream").atMost(WAIT)
+        .until(() -> gateway.gate().events().hasSubscribers());
 
     gateway.gate().events().publish(EventType.FRAME_DEAD, "testing", "other", Map.of());
     gateway.gate().events().publish(EventType.FRAME_DEAD, "testing", "comp",
         Map.of("frame", "0001-render", "exitStatus", 1));
-    while (!out.toString().contains("\n") && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Awaitility.await("a line printed").atMost(WAIT).until(() -> out.toString().contains("\n"));
 
     assertThat(out.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
         .contains(" frame.dead testing/comp ")

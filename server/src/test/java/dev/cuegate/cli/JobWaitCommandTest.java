@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -88,12 +89,9 @@ class JobWaitCommandTest {
   }
 
   /** Readers of earlier tests may still be counted: a new one is one more. */
-  private static void awaitSubscribersAbove(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (gateway.gate().events().subscriberCount() <= count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(gateway.gate().events().subscriberCount()).isGreaterThan(count);
+  private static void awaitSubscribersAbove(int count) {
+    Awaitility.await("a new reader of the stream").atMost(WAIT)
+        .until(() -> gateway.gate().events().subscriberCount() > count);
   }
 
   private static String url() {

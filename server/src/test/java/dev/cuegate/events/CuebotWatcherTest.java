@@ -19,6 +19,7 @@ import dev.cuegate.testing.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +32,7 @@ class CuebotWatcherTest {
 
   @RegisterExtension
   static final GatewayExtension gateway =
-      new GatewayExtension().env("EVENTS_POLL_INTERVAL", "100ms");
+      new GatewayExtension().env("EVENTS_POLL_INTERVAL", "100ms").perTest();
 
   @Test
   void theEventsAreTheChangesMadeToTheFarm() throws Exception {
@@ -133,13 +134,10 @@ class CuebotWatcherTest {
   }
 
   /** Waits until the watcher has completed {@code rounds} more rounds (each ends with GetHosts). */
-  private static void awaitRounds(int rounds) throws InterruptedException {
+  private static void awaitRounds(int rounds) {
     int target = gateway.cuebot().callCount(GET_HOSTS) + rounds;
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (gateway.cuebot().callCount(GET_HOSTS) < target && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(gateway.cuebot().callCount(GET_HOSTS)).isGreaterThanOrEqualTo(target);
+    Awaitility.await("the watcher's next " + rounds + " rounds").atMost(WAIT)
+        .until(() -> gateway.cuebot().callCount(GET_HOSTS) >= target);
   }
 
   private static JsonNode next(SseClient events) throws Exception {

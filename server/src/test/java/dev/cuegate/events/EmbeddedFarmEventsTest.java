@@ -10,6 +10,7 @@ import dev.cuegate.testing.SseClient;
 import dev.cuegate.testing.Tokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -77,13 +78,10 @@ class EmbeddedFarmEventsTest {
     return JSON.readTree(response.body());
   }
 
-  private static void awaitRounds(int more) throws InterruptedException {
+  private static void awaitRounds(int more) {
     double target = rounds() + more;
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (rounds() < target && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(rounds()).isGreaterThanOrEqualTo(target);
+    Awaitility.await("the watcher's next " + more + " rounds").atMost(WAIT)
+        .until(() -> rounds() >= target);
   }
 
   private static double rounds() {
