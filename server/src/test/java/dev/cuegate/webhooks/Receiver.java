@@ -11,9 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook receiver on a local port: records every request and answers a chosen status. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   /** One request as received. */
-  record Received(String path, String eventId, String timestamp, String signature, String body) {}
+  public record Received(String path, String eventId, String timestamp, String signature, String body) {}
 
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -37,32 +37,32 @@ final class Receiver implements AutoCloseable {
   }
 
   /** On an ephemeral port. */
-  static Receiver start() throws IOException {
+  public static Receiver start() throws IOException {
     return new Receiver(0);
   }
 
   /** On {@code port}, as a receiver coming back after being down. */
-  static Receiver startOn(int port) throws IOException {
+  public static Receiver startOn(int port) throws IOException {
     return new Receiver(port);
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port() + path);
   }
 
-  void answer(int code) {
+  public void answer(int code) {
     status.set(code);
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
-  List<String> eventIds(String path) {
+  public List<String> eventIds(String path) {
     return received.stream().filter(r -> r.path().equals(path)).map(Received::eventId).toList();
   }
 
