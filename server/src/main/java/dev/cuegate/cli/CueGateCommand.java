@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       CallCommand.class,
       EventsCommand.class,
+      WebhooksCommand.class,
       OpenApiCommand.class,
       MethodsCommand.class,
       JobCommand.class,

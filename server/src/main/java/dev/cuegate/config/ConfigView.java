@@ -124,6 +124,7 @@ public final class ConfigView {
       case EVENTS_MAX_PENDING -> config.events().maxPending();
       case EVENTS_HEARTBEAT -> GoDuration.format(config.events().heartbeat());
       case EVENTS_POLL_INTERVAL -> GoDuration.format(config.events().pollInterval());
+      case WEBHOOKS_FILE -> path(config.events().webhooksFile());
     };
   }
 

@@ -88,7 +88,8 @@ public final class EnvConfigLoader {
             read.integer(Variable.EVENTS_BUFFER, 1, 10_000_000),
             read.integer(Variable.EVENTS_MAX_PENDING, 1, 1_000_000),
             read.duration(Variable.EVENTS_HEARTBEAT, false),
-            read.duration(Variable.EVENTS_POLL_INTERVAL, false)));
+            read.duration(Variable.EVENTS_POLL_INTERVAL, false),
+            webhooksFile(read)));
     return new LoadedConfig(config, SecretLoader.warnings(secret.bytes()));
   }
 
@@ -101,6 +102,17 @@ public final class EnvConfigLoader {
   public static GatewayConfig.Shaman shaman(Map<String, String> env) {
     EnvReader read = new EnvReader(env);
     return shaman(read, read.path(Variable.DATA_DIR));
+  }
+
+  /** The file {@code WEBHOOKS_FILE} names, validated as {@link #load} does (for the CLI). */
+  public static Optional<Path> webhooksFile(Map<String, String> env) {
+    return webhooksFile(new EnvReader(env));
+  }
+
+  private static Optional<Path> webhooksFile(EnvReader read) {
+    Optional<Path> file = read.optionalPath(Variable.WEBHOOKS_FILE);
+    file.ifPresent(path -> requireFile(Variable.WEBHOOKS_FILE, path));
+    return file;
   }
 
   /** The services {@code HIDDEN_SERVICES} hides, validated as {@link #load} does. */

@@ -215,5 +215,12 @@ public record GatewayConfig(
    * @param heartbeat how often an idle stream sends a comment
    * @param pollInterval how often a Cuebot is asked what changed, while someone listens
    */
-  public record Events(int buffer, int maxPending, Duration heartbeat, Duration pollInterval) {}
+  /**
+   * The event stream and its webhooks.
+   *
+   * @param webhooksFile the JSON list of webhook endpoints, read where the server is wired
+   */
+  public record Events(
+      int buffer, int maxPending, Duration heartbeat, Duration pollInterval,
+      Optional<Path> webhooksFile) {}
 }

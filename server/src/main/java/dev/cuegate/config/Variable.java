@@ -98,7 +98,9 @@ enum Variable {
   /** How often an idle event stream sends a comment, so proxies keep it open. */
   EVENTS_HEARTBEAT("15s"),
   /** How often the watcher asks a Cuebot what changed, while someone listens. */
-  EVENTS_POLL_INTERVAL("5s");
+  EVENTS_POLL_INTERVAL("5s"),
+  /** Unset: no webhooks; set: a JSON list of endpoints that receive events (docs/EVENTS.md). */
+  WEBHOOKS_FILE(null);
 
   /** Null when the variable has no default (it is optional or must be given). */
   final String defaultValue;

@@ -20,6 +20,9 @@ import dev.cuegate.shaman.ShamanService;
 import dev.cuegate.shutdown.BoundedSteps;
 import dev.cuegate.tracing.Tracing;
 import dev.cuegate.upstream.Backend;
+import dev.cuegate.webhooks.WebhookEndpoint;
+import dev.cuegate.webhooks.WebhookSettings;
+import dev.cuegate.webhooks.Webhooks;
 import dev.cuegate.worker.WorkerProtocol;
 import io.grpc.ClientInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +61,7 @@ public final class CueGate implements AutoCloseable {
   private final EventBus events;
   private final EventStreamService eventStream;
   private final CuebotWatcher watcher;
+  private final Webhooks webhooks;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
   private final int registeredMethods;
@@ -72,6 +76,7 @@ public final class CueGate implements AutoCloseable {
       EventBus events,
       EventStreamService eventStream,
       CuebotWatcher watcher,
+      Webhooks webhooks,
       GatewayMetrics metrics,
       Tracing tracing,
       int registeredMethods) {
@@ -84,6 +89,7 @@ public final class CueGate implements AutoCloseable {
     this.events = events;
     this.eventStream = eventStream;
     this.watcher = watcher;
+    this.webhooks = webhooks;
     this.metrics = metrics;
     this.tracing = tracing;
     this.registeredMethods = registeredMethods;
@@ -102,6 +108,7 @@ public final class CueGate implements AutoCloseable {
     TokenVerifier verifier = Verifiers.api(config.auth(), clock);
     // First of what reads files the configuration names, so a bad policy stops start-up early.
     Guard guard = Guard.create(config.security(), verifier, metrics, clock);
+    List<WebhookEndpoint> endpoints = WebhooksFile.read(config.events().webhooksFile());
     Tracing tracing = Tracing.start(config.operations());
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
     Mode mode = config.mode();
@@ -118,6 +125,7 @@ public final class CueGate implements AutoCloseable {
     EventBus events = new EventBus(config.events().buffer(), clock, meters);
     EventStreamService eventStream = new EventStreamService(events,
         new EventAccess(registry, guard.policy()), config.events(), meters);
+    Webhooks webhooks = webhooks(config, endpoints, events, clock, meters);
     ApiDocs docs =
         ApiDocs.generatedOnFirstRequest(
             () -> OpenApiSpec.generate(registry, OpenApiSpec.buildVersion()));
@@ -148,8 +156,18 @@ public final class CueGate implements AutoCloseable {
     CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
         config.events().pollInterval(), config.upstream().timeout(), clock, meters).start();
     return new CueGate(
-        api, admin, backend, mode, parts, shaman, events, eventStream, watcher, metrics, tracing,
-        registry.methods().size());
+        api, admin, backend, mode, parts, shaman, events, eventStream, watcher, webhooks, metrics,
+        tracing, registry.methods().size());
+  }
+
+  private static Webhooks webhooks(GatewayConfig config, List<WebhookEndpoint> endpoints,
+      EventBus events, Clock clock, MeterRegistry meters) {
+    try {
+      return Webhooks.start(endpoints, events, config.dataDir().resolve("webhooks"),
+          WebhookSettings.defaults(), clock, meters);
+    } catch (IOException e) {
+      throw new UncheckedIOException("DATA_DIR: cannot prepare the webhook queues", e);
+    }
   }
 
   private static ShamanService shaman(
@@ -253,6 +271,8 @@ public final class CueGate implements AutoCloseable {
         .add("workers-and-farm", parts::close)
         .add("tracing", tracing::close)
         .run(CLOSE_STAGE_LIMIT);
+    // Last of the event sources is closed: what they published is on disk for the next run.
+    webhooks.close();
     metrics.close();
     log.info("shutdown complete in {} ms",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

@@ -92,6 +92,7 @@ class ConfigViewTest {
         entry("EVENTS_MAX_PENDING", 1000),
         entry("EVENTS_HEARTBEAT", "15s"),
         entry("EVENTS_POLL_INTERVAL", "5s"),
+        entry("WEBHOOKS_FILE", null),
         entry("BACKEND", "embedded farm: CueGate serves OpenCue's API itself, no Cuebot"));
   }
 
