@@ -12,13 +12,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** CueWeb's scheduling actions that the embedded farm's scheduler obeys. */
-abstract class CueWebActionsContract {
-  private final GatewayExtension gateway;
-  private final FarmApi api;
-
+abstract class CueWebActionsContract extends FarmContract {
   CueWebActionsContract(GatewayExtension gateway) {
-    this.gateway = gateway;
-    this.api = new FarmApi(gateway);
+    super(gateway);
   }
 
   @Test

@@ -21,13 +21,9 @@ import org.junit.jupiter.api.Test;
  * facility, one allocation, procs for running frames, dependencies), and the empty lists it
  * answers where it has none of a thing.
  */
-abstract class CueWebPagesContract {
-  private final GatewayExtension gateway;
-  private final FarmApi api;
-
+abstract class CueWebPagesContract extends FarmContract {
   CueWebPagesContract(GatewayExtension gateway) {
-    this.gateway = gateway;
-    this.api = new FarmApi(gateway);
+    super(gateway);
   }
 
   @Test

@@ -16,13 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The embedded farm end to end: OpenCue's calls over HTTP, answered without a Cuebot. */
-abstract class EmbeddedFarmApiContract {
-  private final GatewayExtension gateway;
-  private final FarmApi api;
-
+abstract class EmbeddedFarmApiContract extends FarmContract {
   EmbeddedFarmApiContract(GatewayExtension gateway) {
-    this.gateway = gateway;
-    this.api = new FarmApi(gateway);
+    super(gateway);
   }
 
   @Test
