@@ -32,12 +32,7 @@ class BridgeCrashTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (agents != null) {
-      agents.close();
-    }
-    if (cuegate != null) {
-      cuegate.close();
-    }
+    Agents.stop(agents, cuegate);
     cuebot.close();
   }
 

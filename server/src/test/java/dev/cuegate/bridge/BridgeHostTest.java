@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -37,21 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * CueGate of its own: locks, frames and workers never pass from one test to the next.
  */
 class BridgeHostTest {
-  private static final ManualClock clock = new ManualClock(Instant.now());
-  private static final FakeCuebotScheduler cuebot = FakeCuebotScheduler.start(0);
+  private static final BridgeGate bridge = new BridgeGate("hosttest");
+  private static final ManualClock clock = bridge.clock;
+  private static final FakeCuebotScheduler cuebot = bridge.cuebot;
 
   @RegisterExtension
-  static final GatewayExtension gateway =
-      new GatewayExtension()
-          .clock(clock)
-          .env("CUEBOT_ENDPOINT", cuebot.endpoint())
-          .env("RQD_BRIDGE", "true")
-          .env("RQD_PORT", "0")
-          .env("RQD_HOST_NAME", "hosttest")
-          .env("RQD_WORKER_CORES", "4")
-          .env("RQD_WORKER_MEMORY_MB", "1000")
-          .env("WORKER_SECRET_ITERATIONS", "1000")
-          .perTest();
+  static final GatewayExtension gateway = bridge.gateway
+      .env("RQD_WORKER_CORES", "4")
+      .env("RQD_WORKER_MEMORY_MB", "1000")
+      .perTest();
 
   private final String jobId = UUID.randomUUID().toString();
   private final String layerId = UUID.randomUUID().toString();
@@ -66,7 +59,7 @@ class BridgeHostTest {
   @BeforeEach
   void dialTheHostAndSignOnAWorker() {
     cuebot.reset();
-    cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
+    bridge.dial();
     worker = TestWorker.register(gateway, "w-" + UUID.randomUUID(), "shell");
     assertThat(worker.signOn().statusCode()).isEqualTo(204);
   }
@@ -255,7 +248,7 @@ class BridgeHostTest {
   }
 
   private static void report() {
-    gateway.gate().bridge().orElseThrow().report();
+    bridge.report();
   }
 
   private static HostReport lastStatus() {
@@ -265,10 +258,7 @@ class BridgeHostTest {
   }
 
   private static FrameCompleteReport completionOf(RunFrame frame) {
-    return cuebot.completions().stream()
-        .filter(c -> c.getFrame().getFrameId().equals(frame.getFrameId()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no completion of " + frame.getFrameName()));
+    return bridge.completionOf(frame);
   }
 
   private static RqdStaticLaunchFrameRequest launch(RunFrame frame) {
@@ -276,21 +266,9 @@ class BridgeHostTest {
   }
 
   private RunFrame runFrame(String name, String command) {
-    return RunFrame.newBuilder()
-        .setResourceId(UUID.randomUUID().toString())
+    return bridge.runFrame("testing-sh01-alice_host", name, command)
         .setJobId(jobId)
-        .setJobName("testing-sh01-alice_host")
-        .setFrameId(UUID.randomUUID().toString())
-        .setFrameName(name)
         .setLayerId(layerId)
-        .setCommand(command)
-        .setUserName("alice")
-        .setLogDir("/nonexistent/logs")
-        .setShow("testing")
-        .setShot("sh01")
-        .setStartTime(clock.millis())
-        .setNumCores(100)
-        .putEnvironment("CUE_FRAME", name)
         .build();
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.proto.report.FrameCompleteReport;
-import dev.cuegate.proto.rqd.RqdStaticLaunchFrameRequest;
 import dev.cuegate.proto.rqd.RunFrame;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.ManualClock;
@@ -17,8 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,24 +32,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * name; none ends in a server error.
  */
 class BridgeRunFrameFieldsTest {
-  private static final ManualClock clock = new ManualClock(Instant.now());
-  private static final FakeCuebotScheduler cuebot = FakeCuebotScheduler.start(0);
+  private static final BridgeGate bridge = new BridgeGate("fieldtest");
+  private static final ManualClock clock = bridge.clock;
+  private static final FakeCuebotScheduler cuebot = bridge.cuebot;
 
-  @RegisterExtension
-  static final GatewayExtension gateway =
-      new GatewayExtension()
-          .clock(clock)
-          .env("CUEBOT_ENDPOINT", cuebot.endpoint())
-          .env("RQD_BRIDGE", "true")
-          .env("RQD_PORT", "0")
-          .env("RQD_HOST_NAME", "fieldtest")
-          .env("WORKER_SECRET_ITERATIONS", "1000");
+  @RegisterExtension static final GatewayExtension gateway = bridge.gateway;
 
   private TestWorker worker;
 
   @BeforeAll
   static void dial() {
-    cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
+    bridge.dial();
   }
 
   @AfterAll
@@ -198,37 +188,19 @@ class BridgeRunFrameFieldsTest {
   }
 
   private static void launch(RunFrame frame) {
-    cuebot.rqd().launchFrame(RqdStaticLaunchFrameRequest.newBuilder().setRunFrame(frame).build());
+    bridge.launch(frame);
   }
 
   private static void report() {
-    gateway.gate().bridge().orElseThrow().report();
+    bridge.report();
   }
 
   private static FrameCompleteReport completionOf(RunFrame frame) {
     report();
-    List<FrameCompleteReport> completions = cuebot.completions();
-    return completions.stream()
-        .filter(c -> c.getFrame().getFrameId().equals(frame.getFrameId()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no completion of " + frame.getFrameName()));
+    return bridge.completionOf(frame);
   }
 
   private static RunFrame.Builder runFrame() {
-    return RunFrame.newBuilder()
-        .setResourceId(UUID.randomUUID().toString())
-        .setJobId(UUID.randomUUID().toString())
-        .setJobName("testing-sh01-alice_fields")
-        .setFrameId(UUID.randomUUID().toString())
-        .setFrameName("0001-render")
-        .setLayerId(UUID.randomUUID().toString())
-        .setCommand("true")
-        .setUserName("alice")
-        .setLogDir("/nonexistent/logs")
-        .setShow("testing")
-        .setShot("sh01")
-        .setStartTime(clock.millis())
-        .setNumCores(100)
-        .putEnvironment("CUE_FRAME", "0001-render");
+    return bridge.runFrame("testing-sh01-alice_fields", "0001-render", "true");
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.proto.report.FrameCompleteReport;
 import dev.cuegate.proto.report.HostReport;
-import dev.cuegate.proto.rqd.RqdStaticLaunchFrameRequest;
 import dev.cuegate.proto.rqd.RunFrame;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.LogCapture;
@@ -17,7 +16,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,25 +32,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BridgeTaskTypeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ManualClock clock = new ManualClock(Instant.now());
-  private static final FakeCuebotScheduler cuebot = FakeCuebotScheduler.start(0);
+  private static final BridgeGate bridge = new BridgeGate("typetest");
+  private static final ManualClock clock = bridge.clock;
+  private static final FakeCuebotScheduler cuebot = bridge.cuebot;
 
   @RegisterExtension
-  static final GatewayExtension gateway =
-      new GatewayExtension()
-          .clock(clock)
-          .env("CUEBOT_ENDPOINT", cuebot.endpoint())
-          .env("RQD_BRIDGE", "true")
-          .env("RQD_PORT", "0")
-          .env("RQD_HOST_NAME", "typetest")
-          .env("RQD_FRAME_TAKE_TIMEOUT", "45s")
-          .env("WORKER_SECRET_ITERATIONS", "1000");
+  static final GatewayExtension gateway = bridge.gateway.env("RQD_FRAME_TAKE_TIMEOUT", "45s");
 
   private final List<TestWorker> workers = new ArrayList<>();
 
   @BeforeAll
   static void dial() {
-    cuebot.dialHost(gateway.gate().bridge().orElseThrow().port());
+    bridge.dial();
   }
 
   @AfterAll
@@ -170,19 +161,16 @@ class BridgeTaskTypeTest {
   }
 
   private static void launch(RunFrame frame) {
-    cuebot.rqd().launchFrame(RqdStaticLaunchFrameRequest.newBuilder().setRunFrame(frame).build());
+    bridge.launch(frame);
   }
 
   private static void report() {
-    gateway.gate().bridge().orElseThrow().report();
+    bridge.report();
   }
 
   private static FrameCompleteReport completionOf(RunFrame frame) {
     report();
-    return cuebot.completions().stream()
-        .filter(c -> c.getFrame().getFrameId().equals(frame.getFrameId()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no completion of " + frame.getFrameName()));
+    return bridge.completionOf(frame);
   }
 
   private static RunFrame runFrame(String name) {

@@ -60,12 +60,7 @@ class RealCuebotBridgeTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (agents != null) {
-      agents.close();
-    }
-    if (cuegate != null) {
-      cuegate.close();
-    }
+    Agents.stop(agents, cuegate);
   }
 
   @Test

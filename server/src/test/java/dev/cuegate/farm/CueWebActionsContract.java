@@ -12,13 +12,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** CueWeb's scheduling actions that the embedded farm's scheduler obeys. */
-abstract class CueWebActionsContract {
-  private final GatewayExtension gateway;
-  private final FarmApi api;
-
+abstract class CueWebActionsContract extends FarmContract {
   CueWebActionsContract(GatewayExtension gateway) {
-    this.gateway = gateway;
-    this.api = new FarmApi(gateway);
+    super(gateway);
   }
 
   @Test
@@ -78,8 +74,7 @@ abstract class CueWebActionsContract {
     String taken = worker.take().get("name").asText();
     for (String render : new String[] {"0001-render", "0002-render"}) {
       String frame = api.frameId(id, render);
-      gateway.farm().startFrame(frame);
-      gateway.farm().finishFrame(frame, 0);
+      succeed(frame);
     }
 
     assertThat(refusedBefore).isEqualTo(204);

@@ -21,13 +21,9 @@ import org.junit.jupiter.api.Test;
  * facility, one allocation, procs for running frames, dependencies), and the empty lists it
  * answers where it has none of a thing.
  */
-abstract class CueWebPagesContract {
-  private final GatewayExtension gateway;
-  private final FarmApi api;
-
+abstract class CueWebPagesContract extends FarmContract {
   CueWebPagesContract(GatewayExtension gateway) {
-    this.gateway = gateway;
-    this.api = new FarmApi(gateway);
+    super(gateway);
   }
 
   @Test
@@ -111,8 +107,7 @@ abstract class CueWebPagesContract {
     String id = api.launch(spec(name, layer("render", "1", 1) + layer("comp", "1", 1),
         depend("LAYER_ON_LAYER", name, "comp", "render")));
     String render = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(render);
-    gateway.farm().finishFrame(render, 0);
+    succeed(render);
 
     assertThat(depends("/job.JobInterface/GetDepends", "{\"job\":{\"id\":\"" + id + "\"}}"))
         .isEmpty();

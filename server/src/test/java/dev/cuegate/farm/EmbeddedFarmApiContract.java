@@ -16,13 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The embedded farm end to end: OpenCue's calls over HTTP, answered without a Cuebot. */
-abstract class EmbeddedFarmApiContract {
-  private final GatewayExtension gateway;
-  private final FarmApi api;
-
+abstract class EmbeddedFarmApiContract extends FarmContract {
   EmbeddedFarmApiContract(GatewayExtension gateway) {
-    this.gateway = gateway;
-    this.api = new FarmApi(gateway);
+    super(gateway);
   }
 
   @Test
@@ -213,8 +209,7 @@ abstract class EmbeddedFarmApiContract {
     String id = api.launch(spec(uniqueName("finish"), layer("render", "1-3", 1), ""));
     for (String name : List.of("0001-render", "0002-render")) {
       String frame = api.frameId(id, name);
-      gateway.farm().startFrame(frame);
-      gateway.farm().finishFrame(frame, 0);
+      succeed(frame);
     }
     String stateBeforeEating = api.job(id).get("state").asText();
 
@@ -233,8 +228,7 @@ abstract class EmbeddedFarmApiContract {
   void retryingAFrameOfAFinishedJobMakesItPendingAgain() {
     String id = api.launch(spec(uniqueName("reopen"), layer("render", "1", 1), ""));
     String frame = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(frame);
-    gateway.farm().finishFrame(frame, 0);
+    succeed(frame);
     String finished = api.job(id).get("state").asText();
 
     api.ok("/job.FrameInterface/Retry", "{\"frame\":{\"id\":\"" + frame + "\"}}");
@@ -274,8 +268,7 @@ abstract class EmbeddedFarmApiContract {
     int dependAtLaunch = api.job(id).get("jobStats").get("dependFrames").asInt();
 
     String first = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(first);
-    gateway.farm().finishFrame(first, 0);
+    succeed(first);
     List<String> afterOne = api.frameStates(id);
     api.ok("/job.FrameInterface/Eat",
         "{\"frame\":{\"id\":\"" + api.frameId(id, "0002-render") + "\"}}");
@@ -296,8 +289,7 @@ abstract class EmbeddedFarmApiContract {
         depend("FRAME_BY_FRAME", name, "comp", "render")));
 
     String render = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(render);
-    gateway.farm().finishFrame(render, 0);
+    succeed(render);
 
     // render 0001 renders frames 1 and 2, so comp 1 and 2 are released; 3 and 4 wait for 0003
     List<String> comp = api.frameStates(id).stream().filter(s -> s.contains("comp")).toList();
@@ -315,8 +307,7 @@ abstract class EmbeddedFarmApiContract {
     List<String> atLaunch = api.frameStates(second);
 
     String one = api.frameId(first, "0001-render");
-    gateway.farm().startFrame(one);
-    gateway.farm().finishFrame(one, 0);
+    succeed(one);
     List<String> afterOne = api.frameStates(second);
     api.ok("/job.FrameInterface/Eat",
         "{\"frame\":{\"id\":\"" + api.frameId(first, "0002-render") + "\"}}");
@@ -334,8 +325,7 @@ abstract class EmbeddedFarmApiContract {
     List<String> atLaunch = api.frameStates(id);
 
     String render = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(render);
-    gateway.farm().finishFrame(render, 0);
+    succeed(render);
 
     assertThat(atLaunch).containsExactly("0001-render WAITING", "0001-comp WAITING",
         "0002-render WAITING", "0002-comp DEPEND");

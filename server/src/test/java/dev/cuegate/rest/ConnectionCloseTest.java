@@ -23,24 +23,23 @@ class ConnectionCloseTest {
 
   @Test
   void anAnswerToAClientThatAskedForCloseClosesTheSocketAtOnce() throws IOException {
-    String request = "POST /show.ShowInterface/GetShows HTTP/1.1\r\nHost: cuegate\r\n"
-        + "Authorization: Bearer " + Tokens.valid() + "\r\nConnection: close\r\n"
-        + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
-
-    Duration closedAfter = closedAfterAnswer(request, 200);
+    Duration closedAfter = closedAfterAnswer(getShows("Connection: close\r\n", 2), 200);
 
     assertThat(closedAfter).isLessThan(PROMPTLY);
   }
 
   @Test
   void aBodyOverTheLimitIsAnsweredAndTheSocketClosesAtOnce() throws IOException {
-    String request = "POST /show.ShowInterface/GetShows HTTP/1.1\r\nHost: cuegate\r\n"
-        + "Authorization: Bearer " + Tokens.valid() + "\r\n"
-        + "Content-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{}";
-
-    Duration closedAfter = closedAfterAnswer(request, 413);
+    Duration closedAfter = closedAfterAnswer(getShows("", 999_999_999), 413);
 
     assertThat(closedAfter).isLessThan(PROMPTLY);
+  }
+
+  /** A GetShows request with {@code extraHeaders} that claims a body of {@code length} bytes. */
+  private static String getShows(String extraHeaders, long length) {
+    return "POST /show.ShowInterface/GetShows HTTP/1.1\r\nHost: cuegate\r\n"
+        + "Authorization: Bearer " + Tokens.valid() + "\r\n" + extraHeaders
+        + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{}";
   }
 
   private static Duration closedAfterAnswer(String request, int status) throws IOException {

@@ -8,9 +8,9 @@ import dev.cuegate.auth.TokenVerifier;
 import dev.cuegate.config.EnvConfigLoader;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.testing.ManualClock;
+import dev.cuegate.testing.TestHttp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,14 +74,7 @@ final class ShamanTestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest request) {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return TestHttp.send(client, request);
   }
 
   HttpResponse<String> upload(byte[] content) {

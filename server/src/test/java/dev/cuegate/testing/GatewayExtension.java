@@ -5,7 +5,6 @@ import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.server.CueGate;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -268,13 +267,6 @@ public final class GatewayExtension
   }
 
   public HttpResponse<String> send(HttpRequest request) {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return TestHttp.send(client, request);
   }
 }

@@ -27,21 +27,19 @@ public final class JsonApi {
 
   /** {@code POST path} with {@code body}; the answer, whatever its status. */
   public HttpResponse<String> send(String path, Object body) {
+    String json;
     try {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-          .timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + Tokens.valid())
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              body instanceof String text ? text : JSON.writeValueAsString(body)))
-          .build();
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      json = body instanceof String text ? text : JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + Tokens.valid())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+    return TestHttp.send(client, request);
   }
 
   /** A JSON body as a tree. */

@@ -6,6 +6,7 @@ import dev.cuegate.agent.AgentSettings;
 import dev.cuegate.agent.AgentTimings;
 import dev.cuegate.agent.Sleeper;
 import dev.cuegate.agent.WorkerAgent;
+import dev.cuegate.testing.ChildCueGate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -79,5 +80,18 @@ public final class Agents implements AutoCloseable {
     }
     threads.shutdownNow();
     assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /**
+   * A test's teardown: the agents first, so none is left polling, then the CueGate they work for.
+   * Either may be null when the test failed before starting it.
+   */
+  public static void stop(Agents agents, ChildCueGate cuegate) throws InterruptedException {
+    if (agents != null) {
+      agents.close();
+    }
+    if (cuegate != null) {
+      cuegate.close();
+    }
   }
 }

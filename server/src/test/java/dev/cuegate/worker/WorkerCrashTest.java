@@ -31,12 +31,7 @@ class WorkerCrashTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (agents != null) {
-      agents.close();
-    }
-    if (cuegate != null) {
-      cuegate.close();
-    }
+    Agents.stop(agents, cuegate);
   }
 
   @Test

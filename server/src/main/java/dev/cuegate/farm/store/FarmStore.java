@@ -202,39 +202,36 @@ public final class FarmStore implements AutoCloseable {
   }
 
   public void pause(String jobId, boolean paused) {
-    database.transaction(c -> {
-      Reads.job(c, jobId);
-      return Sql.update(c, "UPDATE job SET paused = ? WHERE id = ?", paused, jobId);
-    });
+    setJobColumn(jobId, "paused", paused);
   }
 
   public void setPriority(String jobId, int priority) {
-    if (priority < 0) {
-      throw FarmException.invalid("priority must be 0 or more, got " + priority);
-    }
-    database.transaction(c -> {
-      Reads.job(c, jobId);
-      return Sql.update(c, "UPDATE job SET priority = ? WHERE id = ?", priority, jobId);
-    });
+    setJobColumn(jobId, "priority", notNegative("priority", priority));
   }
 
   /** How many times each frame may fail before it is DEAD (or EATEN on auto-eat). */
   public void setMaxRetries(String jobId, int maxRetries) {
-    if (maxRetries < 0) {
-      throw FarmException.invalid("max_retries must be 0 or more, got " + maxRetries);
-    }
-    database.transaction(c -> {
-      Reads.job(c, jobId);
-      return Sql.update(c, "UPDATE job SET max_retries = ? WHERE id = ?", maxRetries, jobId);
-    });
+    setJobColumn(jobId, "max_retries", notNegative("max_retries", maxRetries));
   }
 
   /** Whether frames that fail for the last time are EATEN instead of DEAD. */
   public void setAutoEat(String jobId, boolean autoEat) {
+    setJobColumn(jobId, "auto_eat", autoEat);
+  }
+
+  /** Sets one column of an existing job; {@code column} is always a literal of this class. */
+  private void setJobColumn(String jobId, String column, Object value) {
     database.transaction(c -> {
       Reads.job(c, jobId);
-      return Sql.update(c, "UPDATE job SET auto_eat = ? WHERE id = ?", autoEat, jobId);
+      return Sql.update(c, "UPDATE job SET " + column + " = ? WHERE id = ?", value, jobId);
     });
+  }
+
+  private static int notNegative(String field, int value) {
+    if (value < 0) {
+      throw FarmException.invalid(field + " must be 0 or more, got " + value);
+    }
+    return value;
   }
 
   /**
@@ -326,22 +323,24 @@ public final class FarmStore implements AutoCloseable {
 
   /** What the frame waits for: on its own, or as part of its layer or job. */
   public List<DependRow> dependsOfFrame(String frameId) {
-    return database.transaction(c -> {
-      FrameRow frame = Reads.frame(c, frameId);
-      return DependReads.where(c, "(d.er_frame_id = ?"
-              + " OR (d.er_layer_id = ? AND d.er_frame_id IS NULL)"
-              + " OR (d.er_job_id = ? AND d.er_layer_id IS NULL))",
-          frameId, frame.layerId(), frame.jobId());
-    });
+    return frameDepends("er", frameId);
   }
 
   /** What waits for the frame: for it alone, or for its layer or job. */
   public List<DependRow> dependsOnFrame(String frameId) {
+    return frameDepends("on", frameId);
+  }
+
+  /**
+   * The dependencies whose {@code side} ({@code er}: the waiting one, {@code on}: the one waited
+   * for) is the frame, its layer as a whole, or its job as a whole.
+   */
+  private List<DependRow> frameDepends(String side, String frameId) {
     return database.transaction(c -> {
       FrameRow frame = Reads.frame(c, frameId);
-      return DependReads.where(c, "(d.on_frame_id = ?"
-              + " OR (d.on_layer_id = ? AND d.on_frame_id IS NULL)"
-              + " OR (d.on_job_id = ? AND d.on_layer_id IS NULL))",
+      return DependReads.where(c, String.format("(d.%1$s_frame_id = ?"
+              + " OR (d.%1$s_layer_id = ? AND d.%1$s_frame_id IS NULL)"
+              + " OR (d.%1$s_job_id = ? AND d.%1$s_layer_id IS NULL))", side),
           frameId, frame.layerId(), frame.jobId());
     });
   }
