@@ -108,10 +108,18 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
           return new Assigned(task(tx, rows, own.id()), false);
         }
       }
+      HostRepository host = new HostRepository(tx.transaction());
+      if (!host.hardwareState(workerId).isEmpty()) {
+        // An operator put the host in REPAIR or DOWN: it finishes its task but takes no new one.
+        rows.setCurrentTask(workerId, null);
+        return new NothingToDo();
+      }
+      List<String> tags = HostTags.of(worker, host.addedTags(workerId));
       Eligibility eligibility = new Eligibility(worker.taskTypes(),
           rows.failedFrames(workerId), rows.blocklisted(workerId));
       Optional<WaitingFrame> frame = tx.firstWaiting(
-          waiting -> eligibility.allows(waiting.frameId(), waiting.jobId(), taskType(waiting)));
+          waiting -> eligibility.allows(waiting.frameId(), waiting.jobId(), taskType(waiting))
+              && HostTags.admits(tags, waiting.tags()));
       if (frame.isEmpty()) {
         rows.setCurrentTask(workerId, null);
         return new NothingToDo();

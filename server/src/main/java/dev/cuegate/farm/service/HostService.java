@@ -6,8 +6,13 @@ import dev.cuegate.farm.store.FarmTransaction;
 import dev.cuegate.farm.store.HostDirectory;
 import dev.cuegate.farm.store.HostRow;
 import dev.cuegate.proto.comment.CommentSeq;
-import dev.cuegate.proto.host.HardwareState;
 import dev.cuegate.proto.host.Host;
+import dev.cuegate.proto.host.HostAddCommentRequest;
+import dev.cuegate.proto.host.HostAddCommentResponse;
+import dev.cuegate.proto.host.HostAddTagsRequest;
+import dev.cuegate.proto.host.HostAddTagsResponse;
+import dev.cuegate.proto.host.HostDeleteRequest;
+import dev.cuegate.proto.host.HostDeleteResponse;
 import dev.cuegate.proto.host.HostFindHostRequest;
 import dev.cuegate.proto.host.HostFindHostResponse;
 import dev.cuegate.proto.host.HostGetHostRequest;
@@ -21,14 +26,27 @@ import dev.cuegate.proto.host.HostGetProcsResponse;
 import dev.cuegate.proto.host.HostInterfaceGrpc;
 import dev.cuegate.proto.host.HostLockRequest;
 import dev.cuegate.proto.host.HostLockResponse;
+import dev.cuegate.proto.host.HostRebootRequest;
+import dev.cuegate.proto.host.HostRebootResponse;
+import dev.cuegate.proto.host.HostRebootWhenIdleRequest;
+import dev.cuegate.proto.host.HostRebootWhenIdleResponse;
+import dev.cuegate.proto.host.HostRemoveTagsRequest;
+import dev.cuegate.proto.host.HostRemoveTagsResponse;
+import dev.cuegate.proto.host.HostRenameTagRequest;
+import dev.cuegate.proto.host.HostRenameTagResponse;
 import dev.cuegate.proto.host.HostSearchCriteria;
 import dev.cuegate.proto.host.HostSeq;
+import dev.cuegate.proto.host.HostSetAllocationRequest;
+import dev.cuegate.proto.host.HostSetAllocationResponse;
+import dev.cuegate.proto.host.HostSetHardwareStateRequest;
+import dev.cuegate.proto.host.HostSetHardwareStateResponse;
 import dev.cuegate.proto.host.HostUnlockRequest;
 import dev.cuegate.proto.host.HostUnlockResponse;
 import dev.cuegate.proto.host.LockState;
 import dev.cuegate.proto.host.ProcSeq;
 import io.grpc.stub.StreamObserver;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -36,15 +54,18 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code host.HostInterface}: the farm's hosts, as the {@link HostDirectory} keeps them (the HTTP
- * workers). Locking a host lets its running work finish, as in OpenCue.
+ * workers). Locking a host lets its running work finish, as in OpenCue; {@link HostActions} does
+ * the rest of what operators do to hosts.
  */
 final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
   private final FarmStore store;
   private final HostDirectory directory;
+  private final HostActions actions;
 
   HostService(FarmStore store, HostDirectory directory) {
     this.store = store;
     this.directory = directory;
+    this.actions = new HostActions(store, directory, Clock.systemUTC());
   }
 
   @Override
@@ -104,14 +125,91 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
     });
   }
 
-  /** The embedded farm keeps no comments on hosts. */
   @Override
   public void getComments(HostGetCommentsRequest request,
       StreamObserver<HostGetCommentsResponse> observer) {
     Calls.answer(observer, () -> {
-      named(request.getHost());
-      return HostGetCommentsResponse.newBuilder()
-          .setComments(CommentSeq.getDefaultInstance()).build();
+      CommentSeq.Builder comments = CommentSeq.newBuilder();
+      actions.comments(request.getHost()).forEach(row -> comments.addComments(Protos.comment(row)));
+      return HostGetCommentsResponse.newBuilder().setComments(comments).build();
+    });
+  }
+
+  @Override
+  public void addComment(HostAddCommentRequest request,
+      StreamObserver<HostAddCommentResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.addComment(request.getHost(), request.getNewComment());
+      return HostAddCommentResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void addTags(HostAddTagsRequest request, StreamObserver<HostAddTagsResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.addTags(request.getHost(), request.getTagsList());
+      return HostAddTagsResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void removeTags(HostRemoveTagsRequest request,
+      StreamObserver<HostRemoveTagsResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.removeTags(request.getHost(), request.getTagsList());
+      return HostRemoveTagsResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void renameTag(HostRenameTagRequest request,
+      StreamObserver<HostRenameTagResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.renameTag(request.getHost(), request.getOldTag(), request.getNewTag());
+      return HostRenameTagResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setHardwareState(HostSetHardwareStateRequest request,
+      StreamObserver<HostSetHardwareStateResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.setHardwareState(request.getHost(), request.getState());
+      return HostSetHardwareStateResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void reboot(HostRebootRequest request, StreamObserver<HostRebootResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.reboot(request.getHost(), false);
+      return HostRebootResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void rebootWhenIdle(HostRebootWhenIdleRequest request,
+      StreamObserver<HostRebootWhenIdleResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.reboot(request.getHost(), true);
+      return HostRebootWhenIdleResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void delete(HostDeleteRequest request, StreamObserver<HostDeleteResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.delete(request.getHost());
+      return HostDeleteResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setAllocation(HostSetAllocationRequest request,
+      StreamObserver<HostSetAllocationResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.setAllocation(request.getHost(), request.getAllocationId());
+      return HostSetAllocationResponse.getDefaultInstance();
     });
   }
 
@@ -172,8 +270,8 @@ final class HostService extends HostInterfaceGrpc.HostInterfaceImplBase {
         .setBootTime((int) (row.registered() / 1000))
         .setPingTime((int) (row.lastActivity() / 1000))
         .setOs(row.platform())
-        .addAllTags(row.taskTypes())
-        .setState(row.up() ? HardwareState.UP : HardwareState.DOWN)
+        .addAllTags(row.tags())
+        .setState(row.state())
         .setLockState(row.locked() ? LockState.LOCKED : LockState.OPEN)
         .build();
   }

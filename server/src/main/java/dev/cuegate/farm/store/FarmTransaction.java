@@ -40,7 +40,7 @@ public final class FarmTransaction {
    * dispatch order within the job. Only pending jobs that are not paused count.
    */
   private static final String WAITING_FRAMES =
-      "SELECT f.id, f.job_id, l.services, l.layer_type FROM frame f JOIN job j ON j.id = f.job_id"
+      "SELECT f.id, f.job_id, l.services, l.layer_type, l.tags FROM frame f JOIN job j ON j.id = f.job_id"
           + " JOIN layer l ON l.id = f.layer_id WHERE f.state = ? AND j.state = ? AND j.paused = ?"
           + " ORDER BY j.priority DESC, j.start_time, j.id, f.dispatch_order, l.dispatch_order";
 
@@ -78,7 +78,8 @@ public final class FarmTransaction {
       throws SQLException {
     return Sql.first(connection, WAITING_FRAMES,
         row -> new WaitingFrame(row.getString(1), row.getString(2),
-            Rows.split(row.getString(3)), LayerType.valueOf(row.getString(4))),
+            Rows.split(row.getString(3)), LayerType.valueOf(row.getString(4)),
+            Rows.split(row.getString(5))),
         eligible, FrameState.WAITING.name(), JobState.PENDING.name(), false);
   }
 

@@ -1,5 +1,6 @@
 package dev.cuegate.farm.store;
 
+import dev.cuegate.proto.host.HardwareState;
 import java.util.List;
 
 /**
@@ -8,6 +9,8 @@ import java.util.List;
  * @param up whether the host is signed on (working or asleep)
  * @param locked whether the host is locked, or asked to lock once its work is done
  * @param runningFrames the ids of the frames the host is running
+ * @param tags its tags: the allocation's, its name, what it declared, then those operators added
+ * @param state its hardware state as OpenCue shows it
  */
 public record HostRow(
     String id,
@@ -20,11 +23,14 @@ public record HostRow(
     List<String> taskTypes,
     long registered,
     long lastActivity,
-    List<String> runningFrames) {
+    List<String> runningFrames,
+    List<String> tags,
+    HardwareState state) {
 
   public HostRow {
     taskTypes = List.copyOf(taskTypes);
     runningFrames = List.copyOf(runningFrames);
+    tags = List.copyOf(tags);
   }
 
   /** How many frames the host is running. */
