@@ -231,7 +231,8 @@ class WorkerEndpointsTest {
 
     assertThat(host.get("name").asText()).isEqualTo(worker.nickname);
     assertThat(host.get("os").asText()).isEqualTo("linux");
-    assertThat(host.get("tags").toString()).isEqualTo("[\"exec\",\"blender\"]");
+    assertThat(host.get("tags").toString())
+        .isEqualTo("[\"general\",\"" + worker.nickname + "\",\"exec\",\"blender\"]");
     assertThat(host.get("lockState").asText()).isEqualTo("OPEN");
     assertThat(found.get("id").asText()).isEqualTo(worker.id);
   }

@@ -24,6 +24,7 @@ public final class FarmServices {
             new GroupService(store),
             new HostService(store, hosts),
             new ProcService(store, hosts),
+            new CommentService(store, hosts),
             new AllocationService(store, hosts),
             new LimitService(),
             new ServiceCatalog(),

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * What operators do to the farm's hosts beyond locking them: comments, tags, hardware state,
@@ -22,8 +21,6 @@ import java.util.regex.Pattern;
  * input first, then changes the host in one farm transaction.
  */
 final class HostActions {
-  /** A tag as OpenCue's job specs allow it, so that layers can name it. */
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.]{3,}");
   private static final Set<HardwareState> SETTABLE =
       Set.of(HardwareState.UP, HardwareState.DOWN, HardwareState.REPAIR);
 
@@ -54,7 +51,7 @@ final class HostActions {
     if (tags.isEmpty()) {
       throw invalid("tags: give at least one tag");
     }
-    tags.forEach(tag -> validTag("tags", tag));
+    tags.forEach(tag -> TagNames.check("tags", tag));
     store.transaction(tx -> {
       directory.addTags(tx, named(tx, host).id(), tags);
       return null;
@@ -72,7 +69,7 @@ final class HostActions {
     if (oldTag.isEmpty()) {
       throw invalid("old_tag: give the tag to rename");
     }
-    validTag("new_tag", newTag);
+    TagNames.check("new_tag", newTag);
     store.transaction(tx -> {
       directory.renameTag(tx, named(tx, host).id(), oldTag, newTag);
       return null;
@@ -136,13 +133,6 @@ final class HostActions {
         .orElseThrow(() -> new FarmException(FarmException.Kind.NOT_FOUND, byId
             ? "host " + host.getId() + " does not exist"
             : "host \"" + host.getName() + "\" does not exist"));
-  }
-
-  private static void validTag(String field, String tag) {
-    if (!TAG.matcher(tag).matches()) {
-      throw invalid(field + ": \"" + tag + "\" is not a tag: at least 3 letters,"
-          + " digits, dots or underscores");
-    }
   }
 
   private static FarmException invalid(String message) {

@@ -22,6 +22,8 @@ import dev.cuegate.proto.job.LayerKillFramesRequest;
 import dev.cuegate.proto.job.LayerKillFramesResponse;
 import dev.cuegate.proto.job.LayerRetryFramesRequest;
 import dev.cuegate.proto.job.LayerRetryFramesResponse;
+import dev.cuegate.proto.job.LayerSetTagsRequest;
+import dev.cuegate.proto.job.LayerSetTagsResponse;
 import io.grpc.stub.StreamObserver;
 
 /** {@code job.LayerInterface}: one layer and its frames. */
@@ -107,6 +109,16 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
     Calls.answer(observer, () -> {
       store.layer(Calls.layerId(request.getLayer()));
       return LayerGetOutputPathsResponse.getDefaultInstance();
+    });
+  }
+
+  /** The tags replace the layer's; only workers with one of them take its frames. */
+  @Override
+  public void setTags(LayerSetTagsRequest request, StreamObserver<LayerSetTagsResponse> observer) {
+    Calls.answer(observer, () -> {
+      String layerId = Calls.layerId(request.getLayer());
+      store.setLayerTags(layerId, TagNames.layerTags(request.getTagsList()));
+      return LayerSetTagsResponse.getDefaultInstance();
     });
   }
 }

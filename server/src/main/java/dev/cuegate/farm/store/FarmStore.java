@@ -277,6 +277,20 @@ public final class FarmStore implements AutoCloseable {
         .orElseThrow(() -> FarmException.notFound("layer " + id + " does not exist")));
   }
 
+  /** Replaces the layer's tags (valid tags): a host needs one of them to run its frames. */
+  public void setLayerTags(String layerId, List<String> tags) {
+    database.transaction(c -> {
+      layerExists(c, layerId);
+      return Sql.update(c, "UPDATE layer SET tags = ? WHERE id = ?", Rows.json(tags), layerId);
+    });
+  }
+
+  private static void layerExists(Transaction c, String layerId) throws SQLException {
+    if (Reads.layerRows(c, "id = ?", layerId).isEmpty()) {
+      throw FarmException.notFound("layer " + layerId + " does not exist");
+    }
+  }
+
   /** A layer of the pending job named {@code jobName}. */
   public LayerRow findLayer(String jobName, String layerName) {
     JobRow job = findJob(jobName);
