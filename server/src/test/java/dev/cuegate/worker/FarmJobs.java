@@ -116,4 +116,8 @@ final class FarmJobs {
   HttpResponse<String> post(String path, String body) {
     return api.post(path, body);
   }
+
+  HttpResponse<String> get(String path) {
+    return api.get(path);
+  }
 }
