@@ -9,6 +9,7 @@ import dev.cuegate.farm.store.LayerRow;
 import dev.cuegate.farm.store.ShowRow;
 import dev.cuegate.proto.facility.Allocation;
 import dev.cuegate.proto.facility.AllocationStats;
+import dev.cuegate.proto.host.HardwareState;
 import dev.cuegate.proto.host.Proc;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.subscription.Subscription;
@@ -43,7 +44,7 @@ final class LocalFacility {
       cores += host.cores();
       if (host.activeTasks() > 0) {
         running += host.cores();
-      } else if (host.up() && !host.locked()) {
+      } else if (host.state() == HardwareState.UP && !host.locked()) {
         idle += host.cores();
       }
       if (host.locked()) {

@@ -40,8 +40,8 @@ public final class FarmTransaction {
    * dispatch order within the job. Only pending jobs that are not paused count.
    */
   private static final String WAITING_FRAMES =
-      "SELECT f.id, f.job_id, l.services, l.layer_type, l.tags FROM frame f JOIN job j ON j.id = f.job_id"
-          + " JOIN layer l ON l.id = f.layer_id WHERE f.state = ? AND j.state = ? AND j.paused = ?"
+      "SELECT f.id, f.job_id, l.services, l.layer_type, l.tags FROM frame f"
+          + " JOIN job j ON j.id = f.job_id JOIN layer l ON l.id = f.layer_id WHERE f.state = ? AND j.state = ? AND j.paused = ?"
           + " ORDER BY j.priority DESC, j.start_time, j.id, f.dispatch_order, l.dispatch_order";
 
   private final Transaction connection;
