@@ -44,8 +44,7 @@ final class ShowSubscriptions {
           + allocationId + "\" is not an allocation of the embedded farm, whose one allocation"
           + " is " + LocalFacility.ALLOCATION + " (" + LocalFacility.ALLOCATION_ID + ")");
     }
-    store.subscriptions().create(show.id(), show.name(), hundredths("size", size),
-        hundredths("burst", burst));
+    store.subscriptions().create(show.id(), show.name(), size, burst);
     return of(show).get(0);
   }
 
@@ -74,13 +73,5 @@ final class ShowSubscriptions {
   /** Every core of the farm's hosts now, in hundredths: the default size and burst. */
   int allCores() {
     return LocalFacility.allCores(store.transaction(hosts::hosts));
-  }
-
-  private static int hundredths(String field, float cores) {
-    if (!(cores >= 0) || Float.isInfinite(cores)) {
-      throw new FarmException(FarmException.Kind.INVALID_ARGUMENT,
-          field + " must be 0 or more cores, got " + cores);
-    }
-    return Math.round(cores * 100);
   }
 }

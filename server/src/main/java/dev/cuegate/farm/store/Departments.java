@@ -37,7 +37,7 @@ public final class Departments {
     if (tiTask.isBlank()) {
       throw FarmException.invalid("ti_task: name the TI task that manages the department");
     }
-    int cores = hundredths("managed_cores", managedCores);
+    int cores = CoreUnits.hundredths("managed_cores", managedCores);
     database.transaction(c ->
         write(c, new DepartmentRow(showId, dept, true, tiTask.trim(), cores)));
   }
@@ -49,7 +49,7 @@ public final class Departments {
 
   /** @throws FarmException INVALID_ARGUMENT for negative cores */
   public void setManagedCores(String showId, String dept, float managedCores) {
-    int cores = hundredths("managed_cores", managedCores);
+    int cores = CoreUnits.hundredths("managed_cores", managedCores);
     database.transaction(c -> {
       DepartmentRow current = point(c, showId, dept);
       return write(c, new DepartmentRow(showId, dept, current.tiManaged(), current.tiTask(),
@@ -74,7 +74,7 @@ public final class Departments {
     if (shot.isBlank()) {
       throw FarmException.invalid("shot: name the shot the task is for");
     }
-    int cores = hundredths("min_cores", minCores);
+    int cores = CoreUnits.hundredths("min_cores", minCores);
     TaskRow task = new TaskRow(UUID.randomUUID().toString(), showId, dept, shot.trim(), cores, 0);
     return database.transaction(c -> {
       if (Sql.count(c, "SELECT COUNT(*) FROM department_task WHERE show_id = ? AND dept = ?"
@@ -101,7 +101,7 @@ public final class Departments {
    * @throws FarmException INVALID_ARGUMENT for negative cores, NOT_FOUND for an unknown task
    */
   public void setTaskMinCores(String id, float minCores) {
-    int cores = hundredths("new_min_cores", minCores);
+    int cores = CoreUnits.hundredths("new_min_cores", minCores);
     database.transaction(c -> {
       TaskRow task = existingTask(c, id);
       return point(c, task.showId(), task.dept()).tiManaged()
@@ -125,14 +125,6 @@ public final class Departments {
       existingTask(c, id);
       return Sql.update(c, "DELETE FROM department_task WHERE id = ?", id);
     });
-  }
-
-  /** Cores as a client gives them, in hundredths of a core as they are stored. */
-  static int hundredths(String field, float cores) {
-    if (!(cores >= 0) || Float.isInfinite(cores)) {
-      throw FarmException.invalid(field + " must be 0 or more cores, got " + cores);
-    }
-    return Math.round(cores * 100);
   }
 
   private static TaskRow existingTask(Transaction c, String id) throws SQLException {

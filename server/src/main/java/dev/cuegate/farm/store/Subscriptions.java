@@ -58,14 +58,15 @@ public final class Subscriptions {
   }
 
   /**
-   * Subscribes the show again after its subscription was deleted.
+   * Subscribes the show again after its subscription was deleted, with {@code size} and
+   * {@code burst} cores.
    *
    * @throws FarmException INVALID_ARGUMENT for a negative size or burst, ALREADY_EXISTS while
    *     the show has a subscription
    */
-  public void create(String showId, String showName, int size, int burst) {
-    notNegative("size", size);
-    notNegative("burst", burst);
+  public void create(String showId, String showName, float sizeCores, float burstCores) {
+    int size = CoreUnits.hundredths("size", sizeCores);
+    int burst = CoreUnits.hundredths("burst", burstCores);
     database.transaction(c -> {
       if (!row(c, showId).map(SubscriptionRow::deleted).orElse(false)) {
         throw new FarmException(FarmException.Kind.ALREADY_EXISTS,
