@@ -28,7 +28,9 @@ public final class FarmServices {
             new AllocationService(store, hosts),
             new LimitService(),
             new ServiceCatalog(),
-            new DepartmentService(),
+            new DepartmentService(store),
+            new TaskService(store),
+            new SubscriptionService(store, hosts),
             new CueService())
         .map(service -> ServerInterceptors.intercept(service, needsCuebot, refusals))
         .toList();

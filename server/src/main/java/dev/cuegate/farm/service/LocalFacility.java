@@ -7,6 +7,7 @@ import dev.cuegate.farm.store.HostRow;
 import dev.cuegate.farm.store.JobRow;
 import dev.cuegate.farm.store.LayerRow;
 import dev.cuegate.farm.store.ShowRow;
+import dev.cuegate.farm.store.SubscriptionRow;
 import dev.cuegate.proto.facility.Allocation;
 import dev.cuegate.proto.facility.AllocationStats;
 import dev.cuegate.proto.host.HardwareState;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -72,21 +74,33 @@ final class LocalFacility {
         .build();
   }
 
+  /** Every core of the hosts, in hundredths as Cuebot counts them. */
+  static int allCores(List<HostRow> hosts) {
+    return hosts.stream().mapToInt(HostRow::cores).sum() * 100;
+  }
+
+  /** The id of the show's subscription to {@code local.general}. */
+  static String subscriptionId(ShowRow show) {
+    return UUID.nameUUIDFromBytes((ALLOCATION + "/" + show.id())
+        .getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
   /**
-   * The show may use the whole allocation: size and burst are all its cores, in hundredths as
-   * Cuebot counts them.
+   * The show's subscription with the size and burst last set, in hundredths of a core as Cuebot
+   * counts them; by default the show may use the whole allocation: size and burst are all its
+   * cores.
    */
-  static Subscription subscription(ShowRow show, List<HostRow> hosts) {
-    int cores = hosts.stream().mapToInt(HostRow::cores).sum() * 100;
+  static Subscription subscription(ShowRow show, List<HostRow> hosts,
+      Optional<SubscriptionRow> stored) {
+    int cores = allCores(hosts);
     return Subscription.newBuilder()
-        .setId(UUID.nameUUIDFromBytes((ALLOCATION + "/" + show.id())
-            .getBytes(StandardCharsets.UTF_8)).toString())
+        .setId(subscriptionId(show))
         .setName(ALLOCATION + "." + show.name())
         .setShowName(show.name())
         .setFacility(FACILITY)
         .setAllocationName(ALLOCATION)
-        .setSize(cores)
-        .setBurst(cores)
+        .setSize(stored.map(SubscriptionRow::size).orElse(cores))
+        .setBurst(stored.map(SubscriptionRow::burst).orElse(cores))
         .setReservedCores(show.frames().get(FrameState.RUNNING) * 100)
         .build();
   }

@@ -43,6 +43,7 @@ final class Protos {
         .setBookingEnabled(true)
         .setDispatchEnabled(true)
         .setActive(show.active())
+        .setCommentEmail(show.commentEmail())
         .setShowStats(ShowStats.newBuilder()
             .setRunningFrames(frames.get(FrameState.RUNNING))
             .setDeadFrames(frames.get(FrameState.DEAD))

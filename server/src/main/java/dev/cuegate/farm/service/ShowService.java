@@ -3,7 +3,6 @@ package dev.cuegate.farm.service;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.HostDirectory;
 import dev.cuegate.farm.store.ShowRow;
-import dev.cuegate.proto.department.Department;
 import dev.cuegate.proto.department.DepartmentSeq;
 import dev.cuegate.proto.filter.FilterSeq;
 import dev.cuegate.proto.job.GroupSeq;
@@ -11,6 +10,8 @@ import dev.cuegate.proto.service.ServiceOverrideSeq;
 import dev.cuegate.proto.show.Show;
 import dev.cuegate.proto.show.ShowCreateShowRequest;
 import dev.cuegate.proto.show.ShowCreateShowResponse;
+import dev.cuegate.proto.show.ShowCreateSubscriptionRequest;
+import dev.cuegate.proto.show.ShowCreateSubscriptionResponse;
 import dev.cuegate.proto.show.ShowFindShowRequest;
 import dev.cuegate.proto.show.ShowFindShowResponse;
 import dev.cuegate.proto.show.ShowGetActiveShowsRequest;
@@ -31,23 +32,25 @@ import dev.cuegate.proto.show.ShowGetSubscriptionRequest;
 import dev.cuegate.proto.show.ShowGetSubscriptionResponse;
 import dev.cuegate.proto.show.ShowInterfaceGrpc;
 import dev.cuegate.proto.show.ShowSeq;
+import dev.cuegate.proto.show.ShowSetCommentEmailRequest;
+import dev.cuegate.proto.show.ShowSetCommentEmailResponse;
 import dev.cuegate.proto.subscription.SubscriptionSeq;
 import io.grpc.stub.StreamObserver;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * {@code show.ShowInterface}: listing, finding and creating shows, their groups, and what a show
- * has on the embedded farm: its subscription to {@code local.general}, the one department, and no
- * filters or service overrides.
+ * has on the embedded farm: its subscription to {@code local.general}, the one department, the
+ * address that hears of comments, and no filters or service overrides.
  */
 final class ShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   private final FarmStore store;
-  private final HostDirectory hosts;
+  private final ShowSubscriptions subscriptions;
+  private final ShowDepartments departments;
 
   ShowService(FarmStore store, HostDirectory hosts) {
     this.store = store;
-    this.hosts = hosts;
+    this.subscriptions = new ShowSubscriptions(store, hosts);
+    this.departments = new ShowDepartments(store);
   }
 
   @Override
@@ -99,29 +102,37 @@ final class ShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   @Override
   public void getSubscriptions(ShowGetSubscriptionRequest request,
       StreamObserver<ShowGetSubscriptionResponse> observer) {
+    Calls.answer(observer, () -> ShowGetSubscriptionResponse.newBuilder()
+        .setSubscriptions(SubscriptionSeq.newBuilder()
+            .addAllSubscriptions(subscriptions.of(show(request.getShow()))))
+        .build());
+  }
+
+  @Override
+  public void createSubscription(ShowCreateSubscriptionRequest request,
+      StreamObserver<ShowCreateSubscriptionResponse> observer) {
+    Calls.answer(observer, () -> ShowCreateSubscriptionResponse.newBuilder()
+        .setSubscription(subscriptions.create(show(request.getShow()), request.getAllocationId(),
+            request.getSize(), request.getBurst()))
+        .build());
+  }
+
+  @Override
+  public void setCommentEmail(ShowSetCommentEmailRequest request,
+      StreamObserver<ShowSetCommentEmailResponse> observer) {
     Calls.answer(observer, () -> {
-      ShowRow show = show(request.getShow());
-      return ShowGetSubscriptionResponse.newBuilder()
-          .setSubscriptions(SubscriptionSeq.newBuilder().addSubscriptions(
-              LocalFacility.subscription(show, store.transaction(hosts::hosts))))
-          .build();
+      store.setCommentEmail(show(request.getShow()).id(), request.getEmail());
+      return ShowSetCommentEmailResponse.getDefaultInstance();
     });
   }
 
   @Override
   public void getDepartments(ShowGetDepartmentsRequest request,
       StreamObserver<ShowGetDepartmentsResponse> observer) {
-    Calls.answer(observer, () -> {
-      ShowRow show = show(request.getShow());
-      Department unknown = Department.newBuilder()
-          .setId(UUID.nameUUIDFromBytes((show.id() + "/" + DepartmentService.UNKNOWN)
-              .getBytes(StandardCharsets.UTF_8)).toString())
-          .setName(show.name() + "." + DepartmentService.UNKNOWN)
-          .setDept(DepartmentService.UNKNOWN)
-          .build();
-      return ShowGetDepartmentsResponse.newBuilder()
-          .setDepartments(DepartmentSeq.newBuilder().addDepartments(unknown)).build();
-    });
+    Calls.answer(observer, () -> ShowGetDepartmentsResponse.newBuilder()
+        .setDepartments(DepartmentSeq.newBuilder()
+            .addDepartments(departments.department(show(request.getShow()))))
+        .build());
   }
 
   @Override

@@ -138,6 +138,31 @@ public final class FarmStore implements AutoCloseable {
     return new String[] {id, folder};
   }
 
+  /**
+   * The address that hears of new comments on the show's jobs; empty for none.
+   *
+   * @throws FarmException NOT_FOUND when there is no such show
+   */
+  public void setCommentEmail(String showId, String email) {
+    database.transaction(c -> {
+      if (Sql.update(c, "UPDATE show SET comment_email = ? WHERE id = ?", email.trim(), showId)
+          == 0) {
+        throw FarmException.notFound("show " + showId + " does not exist");
+      }
+      return null;
+    });
+  }
+
+  /** The shows' subscriptions to the farm's allocation. */
+  public Subscriptions subscriptions() {
+    return new Subscriptions(database);
+  }
+
+  /** The departments' settings in each show, and their tasks. */
+  public Departments departments() {
+    return new Departments(database);
+  }
+
   public List<GroupRow> groups(String showId) {
     return database.transaction(c -> {
       Map<String, List<JobRow>> jobsByGroup = new HashMap<>();

@@ -1,6 +1,9 @@
 package dev.cuegate.farm.store;
 
-/** A show with its counters and the frames of its pending jobs. */
+/**
+ * A show with its counters, the frames of its pending jobs, and the address that hears of new
+ * comments on its jobs.
+ */
 public record ShowRow(
     String id,
     String name,
@@ -10,4 +13,5 @@ public record ShowRow(
     long renderedFrameCount,
     long failedFrameCount,
     int pendingJobs,
-    FrameCounts frames) {}
+    FrameCounts frames,
+    String commentEmail) {}
