@@ -2,6 +2,7 @@ package dev.cuegate.farm;
 
 import dev.cuegate.farm.service.FarmServices;
 import dev.cuegate.farm.store.ExternalFrameListener;
+import dev.cuegate.farm.store.FarmChangeListener;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FarmTransaction;
 import dev.cuegate.farm.store.HostDirectory;
@@ -44,8 +45,17 @@ public final class EmbeddedFarm implements AutoCloseable {
    */
   public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
       Path frameLogRoot) {
+    return open(jdbcUrl, clock, hosts, frameLogRoot, FarmChangeListener.NONE);
+  }
+
+  /**
+   * As {@link #open(String, Clock, HostDirectory, Path)}; {@code changes} is told of each change
+   * inside the transaction that makes it (the event journal).
+   */
+  public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
+      Path frameLogRoot, FarmChangeListener changes) {
     return new EmbeddedFarm(
-        FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot), hosts);
+        FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot, changes), hosts);
   }
 
   /** The gRPC services to serve. */
