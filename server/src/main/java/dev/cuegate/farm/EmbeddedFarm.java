@@ -45,17 +45,18 @@ public final class EmbeddedFarm implements AutoCloseable {
    */
   public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
       Path frameLogRoot) {
-    return open(jdbcUrl, clock, hosts, frameLogRoot, FarmChangeListener.NONE);
+    return new EmbeddedFarm(
+        FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot), hosts);
   }
 
   /**
    * As {@link #open(String, Clock, HostDirectory, Path)}; {@code changes} is told of each change
-   * inside the transaction that makes it (the event journal).
+   * inside the transaction that makes it (the event journal), those of its hosts included.
    */
   public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
       Path frameLogRoot, FarmChangeListener changes) {
-    return new EmbeddedFarm(
-        FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot, changes), hosts);
+    return new EmbeddedFarm(FarmStore.open(
+        jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot, changes, hosts), hosts);
   }
 
   /** The gRPC services to serve. */

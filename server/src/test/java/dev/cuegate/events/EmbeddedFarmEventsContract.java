@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cuegate.farm.FarmSpecs;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.SseClient;
 import dev.cuegate.testing.Tokens;
+import dev.cuegate.worker.TestWorker;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,39 @@ abstract class EmbeddedFarmEventsContract {
       assertThat(started.get("frameId").asText()).isEqualTo(frame);
       JobLife.assertConsecutive(List.of(launched, started));
     }
+  }
+
+  @Test
+  void aWorkerComingUpBeingLockedUnlockedAndGoingDownMakesHostEvents() throws Exception {
+    String nickname = FarmSpecs.uniqueName("host");
+    try (SseClient stream = SseClient.open(
+        gateway.uri("/events?types=host.up,host.down,host.locked,host.unlocked"),
+        Tokens.valid(), null)) {
+      TestWorker worker = TestWorker.register(gateway, nickname, "render");
+      assertThat(worker.signOn().statusCode()).isEqualTo(204);
+      JsonNode up = JobLife.read(stream, 1).get(0);
+      String hostId = up.get("hostId").asText();
+      hostCall("Lock", hostId);
+      hostCall("Unlock", hostId);
+      assertThat(worker.post("/sign-off", "").statusCode()).isEqualTo(204);
+      List<JsonNode> rest = JobLife.read(stream, 3);
+
+      assertThat(up.get("type").asText()).isEqualTo("host.up");
+      assertThat(up.get("host").asText()).isEqualTo(nickname);
+      assertThat(up.has("show")).isFalse();
+      assertThat(rest).extracting(event -> event.get("type").asText() + " "
+              + event.get("host").asText() + " " + event.get("hostId").asText())
+          .containsExactly("host.locked " + nickname + " " + hostId,
+              "host.unlocked " + nickname + " " + hostId,
+              "host.down " + nickname + " " + hostId);
+      assertThat(rest.get(0).get("lockState").asText()).isEqualTo("LOCKED");
+      assertThat(rest.get(2).get("state").asText()).isEqualTo("DOWN");
+    }
+  }
+
+  private void hostCall(String method, String hostId) {
+    assertThat(gateway.post("/host.HostInterface/" + method,
+        "{\"host\":{\"id\":\"" + hostId + "\"}}").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -35,14 +35,17 @@ public final class FarmStore implements AutoCloseable {
   private final Optional<Path> logRoot;
   private final ExternalFrameListener externalFrames;
   private final FarmChangeListener changes;
+  /** Whose hosts' changes {@link #changes} hears of; empty when it hears of none. */
+  private final Optional<HostDirectory> watchedHosts;
 
   private FarmStore(Database database, Clock clock, ExternalFrameListener externalFrames,
-      Optional<Path> logRoot, FarmChangeListener changes) {
+      Optional<Path> logRoot, FarmChangeListener changes, Optional<HostDirectory> watchedHosts) {
     this.database = database;
     this.clock = clock;
     this.externalFrames = externalFrames;
     this.logRoot = logRoot;
     this.changes = changes;
+    this.watchedHosts = watchedHosts;
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl}. */
@@ -53,8 +56,8 @@ public final class FarmStore implements AutoCloseable {
   /** As {@link #open(String, Clock)}; {@code externalFrames} hears when external frames end. */
   public static FarmStore open(String jdbcUrl, Clock clock,
       ExternalFrameListener externalFrames) {
-    return new FarmStore(
-        Database.open(jdbcUrl), clock, externalFrames, Optional.empty(), FarmChangeListener.NONE);
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.empty(),
+        FarmChangeListener.NONE, Optional.empty());
   }
 
   /**
@@ -64,17 +67,19 @@ public final class FarmStore implements AutoCloseable {
    */
   public static FarmStore open(String jdbcUrl, Clock clock,
       ExternalFrameListener externalFrames, Path logRoot) {
-    return open(jdbcUrl, clock, externalFrames, logRoot, FarmChangeListener.NONE);
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot),
+        FarmChangeListener.NONE, Optional.empty());
   }
 
   /**
    * As {@link #open(String, Clock, ExternalFrameListener, Path)}; {@code changes} is told of each
-   * change clients may hear of, inside the transaction that makes it.
+   * change clients may hear of, inside the transaction that makes it, those of {@code hosts}
+   * included (up or down, locked or unlocked by a transaction of {@link #transaction}).
    */
-  public static FarmStore open(String jdbcUrl, Clock clock,
-      ExternalFrameListener externalFrames, Path logRoot, FarmChangeListener changes) {
-    return new FarmStore(
-        Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot), changes);
+  public static FarmStore open(String jdbcUrl, Clock clock, ExternalFrameListener externalFrames,
+      Path logRoot, FarmChangeListener changes, HostDirectory hosts) {
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot),
+        changes, Optional.of(hosts));
   }
 
   /** The JDBC URL, for logs: without its password. */
@@ -451,7 +456,16 @@ public final class FarmStore implements AutoCloseable {
    * the frame changes it makes, so that both commit or neither does.
    */
   public <T> T transaction(FarmTransaction.Work<T> work) {
-    return database.transaction(c -> work.run(new FarmTransaction(c, states(c))));
+    return database.transaction(c -> {
+      FarmTransaction tx = new FarmTransaction(c, states(c));
+      if (watchedHosts.isEmpty()) {
+        return work.run(tx);
+      }
+      HostChanges hosts = HostChanges.before(watchedHosts.get(), changes, tx);
+      T result = work.run(tx);
+      hosts.tell(tx);
+      return result;
+    });
   }
 
   private FrameStates states(Transaction c) {
