@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Only a table's owner touches it: the farm's store, the worker protocol and the bridge each keep
- * their tables (created by the migrations in {@code db/<owner>/}) and no other package names
- * them in SQL. The owners are told apart by their migration folders; the SQL by the string
+ * Only a table's owner touches it: the farm's store, the worker protocol, the bridge and the
+ * events (their journal) each keep their tables (created by the migrations in {@code
+ * db/<owner>/}) and no other package names them in SQL. The owners are told apart by their migration folders; the SQL by the string
  * literals of the main sources.
  */
 class TableOwnershipTest {
@@ -29,7 +29,8 @@ class TableOwnershipTest {
   private static final Map<String, String> OWNERS = Map.of(
       "farm", "dev/cuegate/farm/store",
       "worker", "dev/cuegate/worker",
-      "bridge", "dev/cuegate/bridge");
+      "bridge", "dev/cuegate/bridge",
+      "events", "dev/cuegate/events");
   private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)");
   private static final Pattern TABLE_REFERENCE =
       Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\\w+)");

@@ -36,7 +36,8 @@ public final class Database implements AutoCloseable {
    * new migration takes the next free version whichever owner it belongs to.
    */
   static final List<String> MIGRATIONS =
-      List.of("classpath:db/farm", "classpath:db/worker", "classpath:db/bridge");
+      List.of("classpath:db/farm", "classpath:db/worker", "classpath:db/bridge",
+          "classpath:db/events");
 
   private final String url;
   private final Properties properties;
@@ -110,8 +111,10 @@ public final class Database implements AutoCloseable {
   private <T> T attempt(Work<T> work) throws SQLException {
     Connection c = connection();
     try {
-      T result = work.run(new Transaction(c));
+      Transaction transaction = new Transaction(c);
+      T result = work.run(transaction);
       c.commit();
+      transaction.afterCommitActions().forEach(Database::runCommitted);
       return result;
     } catch (SQLException e) {
       rollback(c, e);
@@ -120,6 +123,15 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       rollback(c, e);
       throw e;
+    }
+  }
+
+  /** The transaction is durable whatever an action does: its failure is only logged. */
+  private static void runCommitted(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.error("an action after a commit failed", e);
     }
   }
 

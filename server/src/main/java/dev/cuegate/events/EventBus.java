@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  *
  * <p>Ids start at the start time in milliseconds times 1000, so the ids of a restarted CueGate are
  * larger than those of the one before it and a reader resuming across a restart is told of the
- * gap instead of being handed unrelated events.
+ * gap instead of being handed unrelated events. A source that numbers its events itself (the
+ * embedded farm's journal, which continues its ids across restarts) {@link #append}s them, and
+ * the journal's last events are {@link #restore}d at start.
  */
 public final class EventBus {
   private final int capacity;
@@ -43,12 +45,27 @@ public final class EventBus {
   /** Numbers, stamps, keeps and delivers one event; answers it as delivered. */
   public synchronized FarmEvent publish(
       EventType type, String show, String job, Map<String, Object> attributes) {
-    FarmEvent event = new FarmEvent(nextId++, type, clock.instant(), show, job, attributes);
+    FarmEvent event = new FarmEvent(nextId, type, clock.instant(), show, job, attributes);
+    append(event);
+    return event;
+  }
+
+  /**
+   * Keeps and delivers an event its source numbered: after every event so far.
+   *
+   * @throws IllegalArgumentException when its id is not above every earlier one
+   */
+  public synchronized void append(FarmEvent event) {
+    if (event.id() < nextId) {
+      throw new IllegalArgumentException(
+          "event " + event.id() + " is not after the last one (" + (nextId - 1) + ")");
+    }
+    nextId = event.id() + 1;
     recent.addLast(event);
     if (recent.size() > capacity) {
       recent.removeFirst();
     }
-    published.computeIfAbsent(type, t -> Counter.builder("cuegate.events.published")
+    published.computeIfAbsent(event.type(), t -> Counter.builder("cuegate.events.published")
             .description("Events published on the event stream")
             .tag("type", t.wireName())
             .register(meters))
@@ -56,7 +73,20 @@ public final class EventBus {
     for (Subscriber subscriber : subscribers) {
       subscriber.sink.accept(event);
     }
-    return event;
+  }
+
+  /**
+   * Keeps {@code events} (in id order, of an earlier run) for readers that resume, and numbers
+   * after them; they are not delivered again. Called before anyone subscribes.
+   */
+  public synchronized void restore(List<FarmEvent> events) {
+    for (FarmEvent event : events) {
+      recent.addLast(event);
+      if (recent.size() > capacity) {
+        recent.removeFirst();
+      }
+      nextId = event.id() + 1;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.cuegate.farm;
 
 import dev.cuegate.farm.service.FarmServices;
 import dev.cuegate.farm.store.ExternalFrameListener;
+import dev.cuegate.farm.store.FarmChangeListener;
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FarmTransaction;
 import dev.cuegate.farm.store.HostDirectory;
@@ -46,6 +47,16 @@ public final class EmbeddedFarm implements AutoCloseable {
       Path frameLogRoot) {
     return new EmbeddedFarm(
         FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot), hosts);
+  }
+
+  /**
+   * As {@link #open(String, Clock, HostDirectory, Path)}; {@code changes} is told of each change
+   * inside the transaction that makes it (the event journal), those of its hosts included.
+   */
+  public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
+      Path frameLogRoot, FarmChangeListener changes) {
+    return new EmbeddedFarm(FarmStore.open(
+        jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot, changes, hosts), hosts);
   }
 
   /** The gRPC services to serve. */

@@ -12,6 +12,7 @@ import dev.cuegate.contract.MethodRegistry;
 import dev.cuegate.events.CuebotWatcher;
 import dev.cuegate.events.EventAccess;
 import dev.cuegate.events.EventBus;
+import dev.cuegate.events.EventJournal;
 import dev.cuegate.events.EventStreamService;
 import dev.cuegate.farm.EmbeddedFarm;
 import dev.cuegate.openapi.ApiDocs;
@@ -60,7 +61,7 @@ public final class CueGate implements AutoCloseable {
   private final ShamanService shaman;
   private final EventBus events;
   private final EventStreamService eventStream;
-  private final CuebotWatcher watcher;
+  private final Optional<CuebotWatcher> watcher;
   private final Webhooks webhooks;
   private final GatewayMetrics metrics;
   private final Tracing tracing;
@@ -75,7 +76,7 @@ public final class CueGate implements AutoCloseable {
       ShamanService shaman,
       EventBus events,
       EventStreamService eventStream,
-      CuebotWatcher watcher,
+      Optional<CuebotWatcher> watcher,
       Webhooks webhooks,
       GatewayMetrics metrics,
       Tracing tracing,
@@ -112,7 +113,14 @@ public final class CueGate implements AutoCloseable {
     Tracing tracing = Tracing.start(config.operations());
     MethodRegistry registry = MethodRegistry.opencue(config.upstream().hiddenServices());
     Mode mode = config.mode();
-    ModeParts parts = ModeParts.open(mode, config, clock);
+    EventBus events = new EventBus(config.events().buffer(), clock, meters);
+    EventJournal journal = new EventJournal(events, config.events().buffer(), clock);
+    ModeParts parts = ModeParts.open(mode, config, clock, journal);
+    // Before anyone subscribes: readers of the last run resume where they stopped.
+    parts.farm().ifPresent(farm -> farm.transaction(tx -> {
+      journal.restore(tx.transaction());
+      return null;
+    }));
     // Tracing is listed last so that it sees the call first: the timed call carries its context.
     List<ClientInterceptor> interceptors =
         List.of(metrics.upstreamInterceptor(), tracing.clientInterceptor());
@@ -122,7 +130,6 @@ public final class CueGate implements AutoCloseable {
     Backend backend = parts.backend(config.upstream(), loops, interceptors);
     metrics.watchUpstream(backend::state);
     ShamanService shaman = shaman(config, verifier, meters, clock);
-    EventBus events = new EventBus(config.events().buffer(), clock, meters);
     EventStreamService eventStream = new EventStreamService(events,
         new EventAccess(registry, guard.policy()), config.events(), meters);
     Webhooks webhooks = webhooks(config, endpoints, events, clock, meters);
@@ -152,9 +159,11 @@ public final class CueGate implements AutoCloseable {
         AdminServer.start(config.operations(), api::isDraining, meters, backend);
     shaman.start();
     parts.start();
-    // One poller for every reader of GET /events, on the backend itself: none of its calls repeat.
-    CuebotWatcher watcher = new CuebotWatcher(backend, registry, events,
-        config.events().pollInterval(), config.upstream().timeout(), clock, meters).start();
+    // The embedded farm's events come from its transactions (the journal); a Cuebot's from one
+    // poller for every reader of GET /events, on the backend itself: none of its calls repeat.
+    Optional<CuebotWatcher> watcher = parts.farm().isPresent() ? Optional.empty()
+        : Optional.of(new CuebotWatcher(backend, registry, events,
+            config.events().pollInterval(), config.upstream().timeout(), clock, meters).start());
     return new CueGate(
         api, admin, backend, mode, parts, shaman, events, eventStream, watcher, webhooks, metrics,
         tracing, registry.methods().size());
@@ -256,7 +265,7 @@ public final class CueGate implements AutoCloseable {
     long start = System.nanoTime();
     api.beginDrain();
     // Event streams never end by themselves; their readers resume elsewhere with Last-Event-ID.
-    watcher.close();
+    watcher.ifPresent(CuebotWatcher::close);
     eventStream.endStreams();
     api.close();
     // The bridge sends what it owes Cuebot (a completion stored during the drain) before its

@@ -6,6 +6,7 @@ import dev.cuegate.bridge.RqdBridge;
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.config.Mode;
 import dev.cuegate.farm.EmbeddedFarm;
+import dev.cuegate.farm.store.FarmChangeListener;
 import dev.cuegate.upstream.Backend;
 import dev.cuegate.worker.WorkerProtocol;
 import io.grpc.ClientInterceptor;
@@ -22,13 +23,17 @@ import java.util.function.Function;
 sealed interface ModeParts extends AutoCloseable
     permits ModeParts.Gateway, ModeParts.Farm, ModeParts.Bridge {
 
-  /** Opens the parts of {@code mode}; nothing is served yet. */
-  static ModeParts open(Mode mode, GatewayConfig config, Clock clock) {
+  /**
+   * Opens the parts of {@code mode}; nothing is served yet. {@code farmChanges} hears of the
+   * changes of the embedded farm that serves the API (the event journal).
+   */
+  static ModeParts open(Mode mode, GatewayConfig config, Clock clock,
+      FarmChangeListener farmChanges) {
     return switch (mode) {
       case GATEWAY -> new Gateway();
       case EMBEDDED_FARM -> {
         EmbeddedFarm farm = EmbeddedFarm.open(config.farm().databaseUrl(), clock,
-            WorkerProtocol.hosts(), config.farm().frameLogRoot());
+            WorkerProtocol.hosts(), config.farm().frameLogRoot(), farmChanges);
         yield new Farm(farm,
             WorkerProtocol.create(farm, config.workers(), config.dataDir(), clock));
       }

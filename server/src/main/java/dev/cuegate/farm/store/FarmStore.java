@@ -34,13 +34,18 @@ public final class FarmStore implements AutoCloseable {
   private final Clock clock;
   private final Optional<Path> logRoot;
   private final ExternalFrameListener externalFrames;
+  private final FarmChangeListener changes;
+  /** Whose hosts' changes {@link #changes} hears of; empty when it hears of none. */
+  private final Optional<HostDirectory> watchedHosts;
 
   private FarmStore(Database database, Clock clock, ExternalFrameListener externalFrames,
-      Optional<Path> logRoot) {
+      Optional<Path> logRoot, FarmChangeListener changes, Optional<HostDirectory> watchedHosts) {
     this.database = database;
     this.clock = clock;
     this.externalFrames = externalFrames;
     this.logRoot = logRoot;
+    this.changes = changes;
+    this.watchedHosts = watchedHosts;
   }
 
   /** Opens (and migrates) the database at {@code jdbcUrl}. */
@@ -51,7 +56,8 @@ public final class FarmStore implements AutoCloseable {
   /** As {@link #open(String, Clock)}; {@code externalFrames} hears when external frames end. */
   public static FarmStore open(String jdbcUrl, Clock clock,
       ExternalFrameListener externalFrames) {
-    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.empty());
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.empty(),
+        FarmChangeListener.NONE, Optional.empty());
   }
 
   /**
@@ -61,7 +67,19 @@ public final class FarmStore implements AutoCloseable {
    */
   public static FarmStore open(String jdbcUrl, Clock clock,
       ExternalFrameListener externalFrames, Path logRoot) {
-    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot));
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot),
+        FarmChangeListener.NONE, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(String, Clock, ExternalFrameListener, Path)}; {@code changes} is told of each
+   * change clients may hear of, inside the transaction that makes it, those of {@code hosts}
+   * included (up or down, locked or unlocked by a transaction of {@link #transaction}).
+   */
+  public static FarmStore open(String jdbcUrl, Clock clock, ExternalFrameListener externalFrames,
+      Path logRoot, FarmChangeListener changes, HostDirectory hosts) {
+    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot),
+        changes, Optional.of(hosts));
   }
 
   /** The JDBC URL, for logs: without its password. */
@@ -193,7 +211,15 @@ public final class FarmStore implements AutoCloseable {
   /** Stores every job of {@code spec} at once; returns their ids in spec order. */
   public List<String> launch(JobSpec spec) {
     String root = logRoot.map(Path::toString).orElse(OPENCUE_LOG_ROOT);
-    List<String> ids = database.transaction(c -> new JobLauncher(c, now(), root).launch(spec));
+    List<String> ids = database.transaction(c -> {
+      List<String> launched = new JobLauncher(c, now(), root).launch(spec);
+      for (String id : launched) {
+        JobRow job = Reads.job(c, id);
+        changes.changed(c, FarmChange.ofJob(FarmChange.Kind.JOB_LAUNCHED, job,
+            "user", job.user(), "shot", job.shot()));
+      }
+      return launched;
+    });
     if (logRoot.isPresent()) {
       ids.forEach(id -> makeLogDirectory(job(id).logDir()));
     }
@@ -227,7 +253,15 @@ public final class FarmStore implements AutoCloseable {
   }
 
   public void pause(String jobId, boolean paused) {
-    setJobColumn(jobId, "paused", paused);
+    database.transaction(c -> {
+      JobRow job = Reads.job(c, jobId);
+      Sql.update(c, "UPDATE job SET paused = ? WHERE id = ?", paused, jobId);
+      if (job.paused() != paused) {
+        changes.changed(c, FarmChange.ofJob(paused ? FarmChange.Kind.JOB_PAUSED
+            : FarmChange.Kind.JOB_RESUMED, job));
+      }
+      return null;
+    });
   }
 
   public void setPriority(String jobId, int priority) {
@@ -280,10 +314,13 @@ public final class FarmStore implements AutoCloseable {
 
   public void addComment(String jobId, String user, String subject, String message) {
     database.transaction(c -> {
-      Reads.job(c, jobId);
-      return Sql.update(c, "INSERT INTO job_comment (id, job_id, created, author, subject,"
+      JobRow job = Reads.job(c, jobId);
+      Sql.update(c, "INSERT INTO job_comment (id, job_id, created, author, subject,"
               + " message) VALUES (?, ?, ?, ?, ?, ?)",
           UUID.randomUUID().toString(), jobId, now(), user, subject, message);
+      changes.changed(c, FarmChange.ofJob(FarmChange.Kind.COMMENT_ADDED, job,
+          "user", user, "subject", subject));
+      return null;
     });
   }
 
@@ -458,11 +495,20 @@ public final class FarmStore implements AutoCloseable {
    * the frame changes it makes, so that both commit or neither does.
    */
   public <T> T transaction(FarmTransaction.Work<T> work) {
-    return database.transaction(c -> work.run(new FarmTransaction(c, states(c))));
+    return database.transaction(c -> {
+      FarmTransaction tx = new FarmTransaction(c, states(c));
+      if (watchedHosts.isEmpty()) {
+        return work.run(tx);
+      }
+      HostChanges hosts = HostChanges.before(watchedHosts.get(), changes, tx);
+      T result = work.run(tx);
+      hosts.tell(tx);
+      return result;
+    });
   }
 
   private FrameStates states(Transaction c) {
-    return new FrameStates(c, now(), externalFrames);
+    return new FrameStates(c, now(), externalFrames, changes);
   }
 
   private long now() {

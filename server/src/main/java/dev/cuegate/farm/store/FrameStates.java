@@ -12,9 +12,11 @@ import java.util.List;
  * The frame state machine, inside one transaction: which change a frame in a given state
  * allows, what it becomes (retries, auto-eat), and what follows from it (dependants released,
  * the job's own state). External frames end through {@link ExternalFrames}: their scheduler
- * decides about retries. {@code now} is in epoch seconds, stamped on every change.
+ * decides about retries. {@code now} is in epoch seconds, stamped on every change; {@code changes}
+ * is told of each change clients may hear of, in this transaction.
  */
-record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
+record FrameStates(Transaction c, long now, ExternalFrameListener listener,
+    FarmChangeListener changes) {
   /**
    * OpenCue's exit status for a frame its host interrupted: Cuebot re-queues it without using one
    * of its retries.
@@ -31,6 +33,7 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
     requireState(frame, FrameState.WAITING);
     Sql.update(c, "UPDATE frame SET state = ?, start_time = ?, stop_time = 0"
         + " WHERE id = ?", FrameState.RUNNING.name(), now, frameId);
+    tell(FarmChange.Kind.FRAME_STARTED, frame);
   }
 
   /**
@@ -50,6 +53,16 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
         : finalFailure(job);
     Sql.update(c, "UPDATE frame SET state = ?, exit_status = ?, retry_count = ?, stop_time = ?"
         + " WHERE id = ?", next.name(), exitStatus, retries, now, frameId);
+    if (exitStatus == 0) {
+      tell(FarmChange.Kind.FRAME_SUCCEEDED, frame);
+    } else {
+      tell(FarmChange.Kind.FRAME_FAILED, frame, "exitStatus", exitStatus);
+      switch (next) {
+        case WAITING -> tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", retries);
+        case DEAD -> tell(FarmChange.Kind.FRAME_DEAD, frame, "exitStatus", exitStatus);
+        default -> tell(FarmChange.Kind.FRAME_EATEN, frame);
+      }
+    }
     if (next == FrameState.SUCCEEDED || next == FrameState.EATEN) {
       new Dependencies(c).satisfied(frame);
     }
@@ -68,6 +81,7 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
     }
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         FrameState.WAITING.name(), now, frameId);
+    tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", frame.retryCount());
   }
 
   /** A waiting frame that nobody may run any more fails for good: DEAD, or EATEN on autoeat. */
@@ -77,6 +91,11 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
     FrameState next = finalFailure(Reads.job(c, frame.jobId()));
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         next.name(), now, frameId);
+    if (next == FrameState.EATEN) {
+      tell(FarmChange.Kind.FRAME_EATEN, frame);
+    } else {
+      tell(FarmChange.Kind.FRAME_DEAD, frame, "exitStatus", frame.exitStatus());
+    }
     if (next == FrameState.EATEN) {
       new Dependencies(c).satisfied(frame);
     }
@@ -97,12 +116,14 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
             FrameState next = frame.dependCount() > 0 ? FrameState.DEPEND : FrameState.WAITING;
             Sql.update(c, "UPDATE frame SET state = ?, exit_status = 0, stop_time = 0"
                 + " WHERE id = ?", next.name(), frame.id());
+            tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", frame.retryCount());
           }
         }
         case EAT -> {
           if (state != FrameState.SUCCEEDED && state != FrameState.EATEN) {
             Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
                 FrameState.EATEN.name(), now, frame.id());
+            tell(FarmChange.Kind.FRAME_EATEN, frame);
             dependencies.satisfied(frame);
           }
         }
@@ -110,6 +131,7 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
           if (state == FrameState.RUNNING) {
             Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
                 FrameState.WAITING.name(), now, frame.id());
+            tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", frame.retryCount());
           }
         }
         case MARK_WAITING -> {
@@ -138,6 +160,7 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
     Sql.update(c, "UPDATE frame SET state = ? WHERE job_id = ? AND state = ?",
         FrameState.WAITING.name(), jobId, FrameState.RUNNING.name());
     Sql.update(c, "UPDATE job SET killed = ? WHERE id = ?", true, jobId);
+    changes.changed(c, FarmChange.ofJob(FarmChange.Kind.JOB_KILLED, Reads.job(c, jobId)));
     new Dependencies(c).killed(jobId);
     refreshJob(jobId);
   }
@@ -152,7 +175,20 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener) {
     if (next != job.state()) {
       Sql.update(c, "UPDATE job SET state = ?, stop_time = ? WHERE id = ?",
           next.name(), finished ? now : 0L, jobId);
+      if (finished) {
+        FrameCounts frames = job.frames();
+        int dead = frames.get(FrameState.DEAD);
+        changes.changed(c, FarmChange.ofJob(FarmChange.Kind.JOB_FINISHED, job,
+            "deadFrames", dead, "succeededFrames", frames.get(FrameState.SUCCEEDED),
+            "succeeded", dead == 0 && frames.done() == frames.total()));
+      }
     }
+  }
+
+  /** Tells the listener of a change of {@code frame} (as read before the change). */
+  private void tell(FarmChange.Kind kind, FrameRow frame, Object... more)
+      throws SQLException {
+    changes.changed(c, FarmChange.ofFrame(kind, Reads.job(c, frame.jobId()), frame, more));
   }
 
   private static FrameState finalFailure(JobRow job) {
