@@ -2,6 +2,8 @@ package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.HostDirectory;
+import dev.cuegate.farm.store.LimitStore;
+import dev.cuegate.farm.store.ServiceStore;
 import io.grpc.BindableService;
 import io.grpc.HandlerRegistry;
 import io.grpc.ServerInterceptors;
@@ -25,8 +27,9 @@ public final class FarmServices {
             new HostService(store, hosts),
             new ProcService(store, hosts),
             new AllocationService(store, hosts),
-            new LimitService(),
-            new ServiceCatalog(),
+            new LimitService(LimitStore.of(store)),
+            new ServiceCatalog(ServiceStore.of(store)),
+            new ServiceOverrideService(ServiceStore.of(store)),
             new DepartmentService(),
             new CueService())
         .map(service -> ServerInterceptors.intercept(service, needsCuebot, refusals))

@@ -64,6 +64,11 @@ public final class FarmStore implements AutoCloseable {
     return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot));
   }
 
+  /** The database, for the store's other entry points (limits, services, scheduling). */
+  Database database() {
+    return database;
+  }
+
   /** The JDBC URL, for logs: without its password. */
   public String url() {
     return database.url();

@@ -1,6 +1,6 @@
 package dev.cuegate.farm.store;
 
-/** A show with its counters and the frames of its pending jobs. */
+/** A show with its counters, the frames of its pending jobs and its scheduling settings. */
 public record ShowRow(
     String id,
     String name,
@@ -10,4 +10,8 @@ public record ShowRow(
     long renderedFrameCount,
     long failedFrameCount,
     int pendingJobs,
-    FrameCounts frames) {}
+    FrameCounts frames,
+    int defaultMinCores,
+    int defaultMaxCores,
+    boolean bookingEnabled,
+    boolean dispatchEnabled) {}
