@@ -215,9 +215,10 @@ abstract class SchedulingContract extends FarmContract {
         "9");
     assertThat(frameNames(id)).containsExactly("1", "6", "3", "2", "8", "10", "4", "5", "7",
         "9");
-    TestWorker worker = TestWorker.register(gateway, uniqueName("staggerhost"), type);
-    worker.take();
-    assertThat(worker.take().get("name").asText()).isEqualTo("0006-" + type);
+    TestWorker first = TestWorker.register(gateway, uniqueName("staggerhost"), type);
+    TestWorker second = TestWorker.register(gateway, uniqueName("staggerhost"), type);
+    assertThat(first.take().get("name").asText()).isEqualTo("0001-" + type);
+    assertThat(second.take().get("name").asText()).isEqualTo("0006-" + type);
   }
 
   @Test
