@@ -21,15 +21,17 @@ import java.util.function.Predicate;
  * first, and which may not run now whoever asks. Jobs under their minimum cores come first, then
  * by priority, age and the frames' dispatch order. A frame is held back while its show has
  * booking or dispatching off, its layer's start-after time is ahead, it would take its job over
- * its maximum cores or GPUs, or one of its layer's limits has all its frames running.
+ * its maximum cores or GPUs, or one of its layer's limits has all its frames running. External
+ * frames, which Cuebot dispatched to the bridge, were scheduled by Cuebot: the show's switches
+ * and the worker's capacity are not checked again for them.
  */
 final class DispatchQueue {
   private static final String SELECT =
       "SELECT f.id, f.job_id, l.services, l.layer_type, l.cores, l.memory_kib, l.gpus, l.limits,"
-          + " l.service FROM frame f JOIN job j ON j.id = f.job_id"
+          + " l.service, j.external FROM frame f JOIN job j ON j.id = f.job_id"
           + " JOIN layer l ON l.id = f.layer_id JOIN show s ON s.id = j.show_id"
-          + " WHERE f.state = ? AND j.state = ? AND j.paused = ? AND s.booking_enabled = ?"
-          + " AND s.dispatch_enabled = ? AND l.start_after <= ?";
+          + " WHERE f.state = ? AND j.state = ? AND j.paused = ? AND l.start_after <= ?"
+          + " AND (j.external = ? OR s.booking_enabled = ? AND s.dispatch_enabled = ?)";
   private static final String ORDER =
       " j.priority DESC, j.start_time, j.id, f.dispatch_order, l.dispatch_order";
 
@@ -55,7 +57,7 @@ final class DispatchQueue {
     Map<String, Integer> running = limits.running();
     Map<String, Integer> maxima = limits.maxima();
     List<Object> args = new ArrayList<>(List.of(FrameState.WAITING.name(),
-        JobState.PENDING.name(), false, true, true, now));
+        JobState.PENDING.name(), false, now, true, true, true));
     List<String> underMinimum = new ArrayList<>();
     jobs.forEach((id, load) -> {
       if (load.cores() < load.minCores()) {
@@ -77,9 +79,12 @@ final class DispatchQueue {
             services.remove(service);
             services.add(0, service);
           }
+          // Cuebot booked an external frame's host already: the worker takes what it was sent.
+          boolean external = row.getBoolean(10);
           return new Candidate(new WaitingFrame(row.getString(1), row.getString(2), services,
-              LayerType.valueOf(row.getString(4)), row.getInt(5), row.getLong(6),
-              row.getInt(7)), Rows.split(row.getString(8)));
+              LayerType.valueOf(row.getString(4)), external ? 0 : row.getInt(5),
+              external ? 0 : row.getLong(6), external ? 0 : row.getInt(7)),
+              Rows.split(row.getString(8)));
         },
         candidate -> allowed(candidate, jobs, running, maxima)
             && eligible.test(candidate.frame()),

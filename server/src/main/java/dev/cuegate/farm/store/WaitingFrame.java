@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param services its layer's services, first the one that decides its task type: the service
  *     that gave the layer its settings, else the first it names
- * @param cores what its layer reserves, in hundredths of a core
- * @param memoryKib what its layer reserves, in KiB
- * @param gpus what its layer reserves
+ * @param cores what its layer reserves, in hundredths of a core; 0 for a frame Cuebot booked a
+ *     host for (an external one), which needs no second check
+ * @param memoryKib what its layer reserves, in KiB; 0 for an external frame
+ * @param gpus what its layer reserves; 0 for an external frame
  */
 public record WaitingFrame(String frameId, String jobId, List<String> services,
     LayerType layerType, int cores, long memoryKib, int gpus) {
