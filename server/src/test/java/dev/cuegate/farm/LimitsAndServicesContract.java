@@ -132,6 +132,7 @@ abstract class LimitsAndServicesContract extends FarmContract {
     assertThat(layer.get("minCores").asDouble()).isEqualTo(2.0);
     assertThat(layer.get("minMemory").asLong()).isEqualTo(2L * 1024 * 1024);
     assertThat(layer.get("isThreadable").asBoolean()).isTrue();
+    assertThat(layer.get("tags").get(0).asText()).isEqualTo("general");
     assertThat(refused).isEqualTo(204);
     assertThat(task.get("task_type").asText()).isEqualTo(type);
   }
