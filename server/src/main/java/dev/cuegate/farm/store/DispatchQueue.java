@@ -66,7 +66,8 @@ final class DispatchQueue {
     });
     Collections.sort(underMinimum);
     String order = " ORDER BY" + ORDER;
-    if (!underMinimum.isEmpty()) {
+    // When every pending job is under its minimum, or none is, the CASE would sort nothing.
+    if (!underMinimum.isEmpty() && underMinimum.size() < jobs.size()) {
       order = " ORDER BY CASE WHEN j.id IN ("
           + String.join(", ", Collections.nCopies(underMinimum.size(), "?"))
           + ") THEN 0 ELSE 1 END," + ORDER;

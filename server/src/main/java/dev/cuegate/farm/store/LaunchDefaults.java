@@ -18,6 +18,7 @@ final class LaunchDefaults {
   private final String showId;
   private final int minCores;
   private final int maxCores;
+  private final Set<String> limits;
 
   LaunchDefaults(Transaction c, String showId) throws SQLException {
     this.c = c;
@@ -26,6 +27,7 @@ final class LaunchDefaults {
         row -> new int[] {row.getInt(1), row.getInt(2)}, showId).orElseThrow();
     this.minCores = cores[0];
     this.maxCores = cores[1];
+    this.limits = new Limits(c).maxima().keySet();
   }
 
   int minCores() {
@@ -55,7 +57,7 @@ final class LaunchDefaults {
   /** The layer with what its service gives for every setting its spec left out. */
   LayerDefinition layer(LayerDefinition layer) throws SQLException {
     for (String limit : layer.limits()) {
-      if (new Limits(c).byName(limit).isEmpty()) {
+      if (!limits.contains(limit)) {
         throw FarmException.invalid("layer \"" + layer.name() + "\": limit \"" + limit
             + "\" does not exist; create it with limit.LimitInterface/Create");
       }
