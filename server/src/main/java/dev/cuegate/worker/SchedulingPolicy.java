@@ -36,6 +36,23 @@ final class SchedulingPolicy {
     }
   }
 
+  /**
+   * What a worker declared it has, as Cuebot books a host: a frame whose layer reserves more
+   * cores or memory is not given to it. A worker takes one frame at a time, so all of it is free
+   * when it asks; 0 means it did not say, and then nothing is refused for it.
+   *
+   * @param cores whole cores
+   * @param memoryMb MiB
+   */
+  record Capacity(int cores, long memoryMb) {
+
+    /** Whether a frame reserving {@code cores} hundredths and {@code memoryKib} KiB fits. */
+    boolean fits(int cores, long memoryKib) {
+      return (this.cores <= 0 || cores <= this.cores * 100L)
+          && (memoryMb <= 0 || memoryKib <= memoryMb * 1024L);
+    }
+  }
+
   /** A worker as the give-up rule sees it: who it is and what it runs. */
   record Candidate(String workerId, List<String> taskTypes) {}
 

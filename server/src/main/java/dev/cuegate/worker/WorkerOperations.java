@@ -19,6 +19,7 @@ import dev.cuegate.worker.Protocol.Task;
 import dev.cuegate.worker.Protocol.TaskUpdate;
 import dev.cuegate.worker.Protocol.Visit;
 import dev.cuegate.worker.Protocol.Worker;
+import dev.cuegate.worker.SchedulingPolicy.Capacity;
 import dev.cuegate.worker.SchedulingPolicy.Eligibility;
 import dev.cuegate.worker.WorkerRepository.TaskRow;
 import java.nio.file.Path;
@@ -117,9 +118,11 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
       List<String> tags = HostTags.of(worker, host.addedTags(workerId));
       Eligibility eligibility = new Eligibility(worker.taskTypes(),
           rows.failedFrames(workerId), rows.blocklisted(workerId));
+      Capacity capacity = new Capacity(worker.cores(), worker.memoryMb());
       Optional<WaitingFrame> frame = tx.firstWaiting(
           waiting -> eligibility.allows(waiting.frameId(), waiting.jobId(), taskType(waiting))
-              && HostTags.admits(tags, waiting.tags()));
+              && HostTags.admits(tags, waiting.tags())
+              && capacity.fits(waiting.cores(), waiting.memoryKib()));
       if (frame.isEmpty()) {
         rows.setCurrentTask(workerId, null);
         return new NothingToDo();

@@ -43,9 +43,12 @@ public final class Agents implements AutoCloseable {
     this.stateDirs = stateDirs;
   }
 
-  /** Starts an agent named {@code name} that takes tasks of {@code taskType}. */
+  /**
+   * Starts an agent named {@code name} that takes tasks of {@code taskType}. It declares the
+   * 4 GiB a layer reserves by default: a worker with less is not given the farm's frames.
+   */
   public void start(String name, String taskType) {
-    start(name, List.of(taskType), 1024);
+    start(name, List.of(taskType), 4096);
   }
 
   /** Starts an agent with the task types {@code cuegate worker} accepts by default. */

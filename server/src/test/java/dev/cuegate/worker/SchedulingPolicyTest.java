@@ -3,6 +3,7 @@ package dev.cuegate.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuegate.worker.SchedulingPolicy.AfterFailure;
+import dev.cuegate.worker.SchedulingPolicy.Capacity;
 import dev.cuegate.worker.SchedulingPolicy.Candidate;
 import dev.cuegate.worker.SchedulingPolicy.Eligibility;
 import dev.cuegate.worker.SchedulingPolicy.JobType;
@@ -82,5 +83,19 @@ class SchedulingPolicyTest {
       Candidate... workers) {
     return SchedulingPolicy.afterRetriableFailure("blender", failedBy, blocklisted,
         List.of(workers));
+  }
+
+  @Test
+  void aFrameFitsAWorkerWhoseDeclaredCoresAndMemoryHoldItsLayersReservation() {
+    Capacity worker = new Capacity(2, 4096);
+
+    assertThat(worker.fits(200, 4096L * 1024)).isTrue();
+    assertThat(worker.fits(201, 1024)).isFalse();
+    assertThat(worker.fits(100, 4096L * 1024 + 1)).isFalse();
+  }
+
+  @Test
+  void aWorkerThatDeclaredNoCapacityIsNotChecked() {
+    assertThat(new Capacity(0, 0).fits(6400, 64L * 1024 * 1024)).isTrue();
   }
 }

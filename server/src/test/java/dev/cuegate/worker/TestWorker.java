@@ -36,6 +36,27 @@ public final class TestWorker {
     return registerOn(gateway, "linux", nickname, taskTypes);
   }
 
+  /**
+   * Registers a worker that declares {@code cores} and {@code memoryMb}, as CueGate's agent
+   * does; fails the test unless it answers 200.
+   */
+  public static TestWorker registerWith(GatewayExtension gateway, String nickname, int cores,
+      long memoryMb, String... taskTypes) {
+    String secret = "secret-of-" + nickname;
+    ObjectNode doc = JSON.createObjectNode()
+        .put("secret", secret)
+        .put("platform", "linux")
+        .put("nickname", nickname)
+        .put("cores", cores)
+        .put("memory_mb", memoryMb);
+    List.of(taskTypes).forEach(doc.putArray("supported_task_types")::add);
+    HttpResponse<String> response = send(gateway, HttpRequest.newBuilder(
+            gateway.uri("/register-worker"))
+        .POST(HttpRequest.BodyPublishers.ofString(doc.toString())));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new TestWorker(gateway, parse(response.body()).get("_id").asText(), nickname, secret);
+  }
+
   /** Registers a worker of {@code platform}; fails the test unless it answers 200. */
   static TestWorker registerOn(GatewayExtension gateway, String platform, String nickname,
       String... taskTypes) {

@@ -2,6 +2,8 @@ package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.HostDirectory;
+import dev.cuegate.farm.store.LimitStore;
+import dev.cuegate.farm.store.ServiceStore;
 import io.grpc.BindableService;
 import io.grpc.HandlerRegistry;
 import io.grpc.ServerInterceptors;
@@ -26,8 +28,9 @@ public final class FarmServices {
             new ProcService(store, hosts),
             new CommentService(store, hosts),
             new AllocationService(store, hosts),
-            new LimitService(),
-            new ServiceCatalog(),
+            new LimitService(LimitStore.of(store)),
+            new ServiceCatalog(ServiceStore.of(store)),
+            new ServiceOverrideService(ServiceStore.of(store)),
             new DepartmentService(store),
             new TaskService(store),
             new SubscriptionService(store, hosts),

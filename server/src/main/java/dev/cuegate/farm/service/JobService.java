@@ -5,6 +5,7 @@ import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.FrameChange;
 import dev.cuegate.farm.store.FrameQuery;
 import dev.cuegate.farm.store.JobQuery;
+import dev.cuegate.farm.store.SchedulingStore;
 import dev.cuegate.proto.comment.Comment;
 import dev.cuegate.proto.comment.CommentSeq;
 import dev.cuegate.proto.job.FrameSearchCriteria;
@@ -55,15 +56,29 @@ import dev.cuegate.proto.job.JobSetMaxRetriesResponse;
 import dev.cuegate.proto.job.JobSetPriorityRequest;
 import dev.cuegate.proto.job.JobSetPriorityResponse;
 import dev.cuegate.proto.job.LayerSeq;
+import dev.cuegate.proto.job.JobSetMinCoresRequest;
+import dev.cuegate.proto.job.JobSetMinCoresResponse;
+import dev.cuegate.proto.job.JobSetMaxCoresRequest;
+import dev.cuegate.proto.job.JobSetMaxCoresResponse;
+import dev.cuegate.proto.job.JobSetMinGpusRequest;
+import dev.cuegate.proto.job.JobSetMinGpusResponse;
+import dev.cuegate.proto.job.JobSetMaxGpusRequest;
+import dev.cuegate.proto.job.JobSetMaxGpusResponse;
+import dev.cuegate.proto.job.JobReorderFramesRequest;
+import dev.cuegate.proto.job.JobReorderFramesResponse;
+import dev.cuegate.proto.job.JobStaggerFramesRequest;
+import dev.cuegate.proto.job.JobStaggerFramesResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
 /** {@code job.JobInterface}: launching specs, listing jobs and steering them. */
 final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
   private final FarmStore store;
+  private final SchedulingStore scheduling;
 
   JobService(FarmStore store) {
     this.store = store;
+    this.scheduling = SchedulingStore.of(store);
   }
 
   @Override
@@ -252,6 +267,64 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
     Calls.answer(observer, () -> {
       store.setAutoEat(jobId(request.getJob()), request.getValue());
       return JobSetAutoEatResponse.getDefaultInstance();
+    });
+  }
+
+  // Scheduling: what the farm's dispatch reads (docs/EMBEDDED-FARM.md, "Scheduling").
+
+  @Override
+  public void setMinCores(JobSetMinCoresRequest request,
+      StreamObserver<JobSetMinCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setJobMinCores(jobId(request.getJob()), request.getVal());
+      return JobSetMinCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMaxCores(JobSetMaxCoresRequest request,
+      StreamObserver<JobSetMaxCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setJobMaxCores(jobId(request.getJob()), request.getVal());
+      return JobSetMaxCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMinGpus(JobSetMinGpusRequest request,
+      StreamObserver<JobSetMinGpusResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setJobMinGpus(jobId(request.getJob()), request.getVal());
+      return JobSetMinGpusResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMaxGpus(JobSetMaxGpusRequest request,
+      StreamObserver<JobSetMaxGpusResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setJobMaxGpus(jobId(request.getJob()), request.getVal());
+      return JobSetMaxGpusResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void reorderFrames(JobReorderFramesRequest request,
+      StreamObserver<JobReorderFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.reorderJobFrames(jobId(request.getJob()), request.getRange(),
+          request.getOrder());
+      return JobReorderFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void staggerFrames(JobStaggerFramesRequest request,
+      StreamObserver<JobStaggerFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.staggerJobFrames(jobId(request.getJob()), request.getRange(),
+          request.getStagger());
+      return JobStaggerFramesResponse.getDefaultInstance();
     });
   }
 

@@ -1,6 +1,9 @@
 package dev.cuegate.farm.service;
 
+import dev.cuegate.farm.store.FarmException;
 import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.LimitStore;
+import dev.cuegate.farm.store.SchedulingStore;
 import dev.cuegate.farm.store.FrameChange;
 import dev.cuegate.proto.job.FrameSeq;
 import dev.cuegate.proto.job.LayerEatFramesRequest;
@@ -24,14 +27,38 @@ import dev.cuegate.proto.job.LayerRetryFramesRequest;
 import dev.cuegate.proto.job.LayerRetryFramesResponse;
 import dev.cuegate.proto.job.LayerSetTagsRequest;
 import dev.cuegate.proto.job.LayerSetTagsResponse;
+import dev.cuegate.proto.job.LayerSetMinCoresRequest;
+import dev.cuegate.proto.job.LayerSetMinCoresResponse;
+import dev.cuegate.proto.job.LayerSetMinMemoryRequest;
+import dev.cuegate.proto.job.LayerSetMinMemoryResponse;
+import dev.cuegate.proto.job.LayerSetMinGpuMemoryRequest;
+import dev.cuegate.proto.job.LayerSetMinGpuMemoryResponse;
+import dev.cuegate.proto.job.LayerSetThreadableRequest;
+import dev.cuegate.proto.job.LayerSetThreadableResponse;
+import dev.cuegate.proto.job.LayerSetStartAfterRequest;
+import dev.cuegate.proto.job.LayerSetStartAfterResponse;
+import dev.cuegate.proto.job.LayerReorderFramesRequest;
+import dev.cuegate.proto.job.LayerReorderFramesResponse;
+import dev.cuegate.proto.job.LayerStaggerFramesRequest;
+import dev.cuegate.proto.job.LayerStaggerFramesResponse;
+import dev.cuegate.proto.job.LayerAddLimitRequest;
+import dev.cuegate.proto.job.LayerAddLimitResponse;
+import dev.cuegate.proto.job.LayerDropLimitRequest;
+import dev.cuegate.proto.job.LayerDropLimitResponse;
+import dev.cuegate.proto.job.LayerGetLimitsRequest;
+import dev.cuegate.proto.job.LayerGetLimitsResponse;
 import io.grpc.stub.StreamObserver;
 
 /** {@code job.LayerInterface}: one layer and its frames. */
 final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
   private final FarmStore store;
+  private final SchedulingStore scheduling;
+  private final LimitStore limits;
 
   LayerService(FarmStore store) {
     this.store = store;
+    this.scheduling = SchedulingStore.of(store);
+    this.limits = LimitStore.of(store);
   }
 
   @Override
@@ -120,5 +147,109 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
       store.setLayerTags(layerId, TagNames.layerTags(request.getTagsList()));
       return LayerSetTagsResponse.getDefaultInstance();
     });
+  }
+
+  // Scheduling: what the farm's dispatch reads (docs/EMBEDDED-FARM.md, "Scheduling").
+
+  @Override
+  public void setMinCores(LayerSetMinCoresRequest request,
+      StreamObserver<LayerSetMinCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setLayerMinCores(Calls.layerId(request.getLayer()), request.getCores());
+      return LayerSetMinCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMinMemory(LayerSetMinMemoryRequest request,
+      StreamObserver<LayerSetMinMemoryResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setLayerMinMemory(Calls.layerId(request.getLayer()), request.getMemory());
+      return LayerSetMinMemoryResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMinGpuMemory(LayerSetMinGpuMemoryRequest request,
+      StreamObserver<LayerSetMinGpuMemoryResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setLayerMinGpuMemory(Calls.layerId(request.getLayer()),
+          request.getGpuMemory());
+      return LayerSetMinGpuMemoryResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setThreadable(LayerSetThreadableRequest request,
+      StreamObserver<LayerSetThreadableResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setLayerThreadable(Calls.layerId(request.getLayer()), request.getThreadable());
+      return LayerSetThreadableResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setStartAfter(LayerSetStartAfterRequest request,
+      StreamObserver<LayerSetStartAfterResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setLayerStartAfter(Calls.layerId(request.getLayer()), request.getStartAfter());
+      return LayerSetStartAfterResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void reorderFrames(LayerReorderFramesRequest request,
+      StreamObserver<LayerReorderFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.reorderLayerFrames(Calls.layerId(request.getLayer()), request.getRange(),
+          request.getOrder());
+      return LayerReorderFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void staggerFrames(LayerStaggerFramesRequest request,
+      StreamObserver<LayerStaggerFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.staggerLayerFrames(Calls.layerId(request.getLayer()), request.getRange(),
+          request.getStagger());
+      return LayerStaggerFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void addLimit(LayerAddLimitRequest request,
+      StreamObserver<LayerAddLimitResponse> observer) {
+    Calls.answer(observer, () -> {
+      limits.addToLayer(Calls.layerId(request.getLayer()), limitId(request.getLimitId()));
+      return LayerAddLimitResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void dropLimit(LayerDropLimitRequest request,
+      StreamObserver<LayerDropLimitResponse> observer) {
+    Calls.answer(observer, () -> {
+      limits.dropFromLayer(Calls.layerId(request.getLayer()), limitId(request.getLimitId()));
+      return LayerDropLimitResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getLimits(LayerGetLimitsRequest request,
+      StreamObserver<LayerGetLimitsResponse> observer) {
+    Calls.answer(observer, () -> {
+      LayerGetLimitsResponse.Builder reply = LayerGetLimitsResponse.newBuilder();
+      limits.ofLayer(Calls.layerId(request.getLayer()))
+          .forEach(limit -> reply.addLimits(SchedulingProtos.limit(limit)));
+      return reply.build();
+    });
+  }
+
+  private static String limitId(String id) {
+    if (id.isEmpty()) {
+      throw new FarmException(FarmException.Kind.INVALID_ARGUMENT, "limit_id: give the limit's id");
+    }
+    return id;
   }
 }

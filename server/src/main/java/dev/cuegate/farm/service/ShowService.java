@@ -2,6 +2,8 @@ package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.FarmStore;
 import dev.cuegate.farm.store.HostDirectory;
+import dev.cuegate.farm.store.SchedulingStore;
+import dev.cuegate.farm.store.ServiceStore;
 import dev.cuegate.farm.store.ShowRow;
 import dev.cuegate.proto.department.DepartmentSeq;
 import dev.cuegate.proto.filter.FilterSeq;
@@ -35,22 +37,36 @@ import dev.cuegate.proto.show.ShowSeq;
 import dev.cuegate.proto.show.ShowSetCommentEmailRequest;
 import dev.cuegate.proto.show.ShowSetCommentEmailResponse;
 import dev.cuegate.proto.subscription.SubscriptionSeq;
+import dev.cuegate.proto.show.ShowSetDefaultMinCoresRequest;
+import dev.cuegate.proto.show.ShowSetDefaultMinCoresResponse;
+import dev.cuegate.proto.show.ShowSetDefaultMaxCoresRequest;
+import dev.cuegate.proto.show.ShowSetDefaultMaxCoresResponse;
+import dev.cuegate.proto.show.ShowEnableBookingRequest;
+import dev.cuegate.proto.show.ShowEnableBookingResponse;
+import dev.cuegate.proto.show.ShowEnableDispatchingRequest;
+import dev.cuegate.proto.show.ShowEnableDispatchingResponse;
+import dev.cuegate.proto.show.ShowCreateServiceOverrideRequest;
+import dev.cuegate.proto.show.ShowCreateServiceOverrideResponse;
 import io.grpc.stub.StreamObserver;
 
 /**
  * {@code show.ShowInterface}: listing, finding and creating shows, their groups, and what a show
  * has on the embedded farm: its subscription to {@code local.general}, the one department, the
- * address that hears of comments, and no filters or service overrides.
+ * address that hears of comments, no filters; its service overrides and scheduling settings.
  */
 final class ShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   private final FarmStore store;
   private final ShowSubscriptions subscriptions;
   private final ShowDepartments departments;
+  private final SchedulingStore scheduling;
+  private final ServiceStore services;
 
   ShowService(FarmStore store, HostDirectory hosts) {
     this.store = store;
     this.subscriptions = new ShowSubscriptions(store, hosts);
     this.departments = new ShowDepartments(store);
+    this.scheduling = SchedulingStore.of(store);
+    this.services = ServiceStore.of(store);
   }
 
   @Override
@@ -149,9 +165,57 @@ final class ShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   public void getServiceOverrides(ShowGetServiceOverridesRequest request,
       StreamObserver<ShowGetServiceOverridesResponse> observer) {
     Calls.answer(observer, () -> {
-      show(request.getShow());
-      return ShowGetServiceOverridesResponse.newBuilder()
-          .setServiceOverrides(ServiceOverrideSeq.getDefaultInstance()).build();
+      ServiceOverrideSeq.Builder overrides = ServiceOverrideSeq.newBuilder();
+      services.overrides(show(request.getShow()).id())
+          .forEach(service -> overrides.addServiceOverrides(SchedulingProtos.override(service)));
+      return ShowGetServiceOverridesResponse.newBuilder().setServiceOverrides(overrides).build();
+    });
+  }
+
+  @Override
+  public void createServiceOverride(ShowCreateServiceOverrideRequest request,
+      StreamObserver<ShowCreateServiceOverrideResponse> observer) {
+    Calls.answer(observer, () -> ShowCreateServiceOverrideResponse.newBuilder()
+        .setServiceOverride(SchedulingProtos.override(services.createOverride(
+            show(request.getShow()).id(), SchedulingProtos.row(request.getService()))))
+        .build());
+  }
+
+  // Scheduling: what the farm's dispatch reads (docs/EMBEDDED-FARM.md, "Scheduling").
+
+  @Override
+  public void setDefaultMinCores(ShowSetDefaultMinCoresRequest request,
+      StreamObserver<ShowSetDefaultMinCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setShowDefaultMinCores(show(request.getShow()).id(), request.getMinCores());
+      return ShowSetDefaultMinCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDefaultMaxCores(ShowSetDefaultMaxCoresRequest request,
+      StreamObserver<ShowSetDefaultMaxCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.setShowDefaultMaxCores(show(request.getShow()).id(), request.getMaxCores());
+      return ShowSetDefaultMaxCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void enableBooking(ShowEnableBookingRequest request,
+      StreamObserver<ShowEnableBookingResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.enableBooking(show(request.getShow()).id(), request.getEnabled());
+      return ShowEnableBookingResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void enableDispatching(ShowEnableDispatchingRequest request,
+      StreamObserver<ShowEnableDispatchingResponse> observer) {
+    Calls.answer(observer, () -> {
+      scheduling.enableDispatching(show(request.getShow()).id(), request.getEnabled());
+      return ShowEnableDispatchingResponse.getDefaultInstance();
     });
   }
 

@@ -231,9 +231,17 @@ public final class JobSpecParser {
     Map<String, String> environment = environment(layer, context);
     List<String> services = names(layer, "services", "service", context);
     List<LayerOutput> outputs = outputs(layer, context);
+    Set<String> defaulted = new HashSet<>();
+    for (String setting : LayerDefinition.SERVICE_SETTINGS) {
+      boolean given = optionalChild(layer, setting).isPresent()
+          || setting.equals("gpu_memory") && gpuMemoryElement.isPresent();
+      if (!given) {
+        defaulted.add(setting);
+      }
+    }
     return new LayerDefinition(
         name, type, command, range, chunk, cores, threadable, memory, gpus, gpuMemory, timeout,
-        timeoutLlu, tags, limits, environment, services, outputs);
+        timeoutLlu, tags, limits, environment, services, outputs, defaulted);
   }
 
   private static LayerType layerType(XmlElement layer, String context) {

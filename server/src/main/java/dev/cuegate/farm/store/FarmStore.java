@@ -82,6 +82,11 @@ public final class FarmStore implements AutoCloseable {
         changes, Optional.of(hosts));
   }
 
+  /** The database, for the store's other entry points (limits, services, scheduling). */
+  Database database() {
+    return database;
+  }
+
   /** The JDBC URL, for logs: without its password. */
   public String url() {
     return database.url();

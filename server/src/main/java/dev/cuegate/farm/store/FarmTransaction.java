@@ -8,9 +8,7 @@ import dev.cuegate.farm.spec.FrameEnvironment;
 import dev.cuegate.farm.spec.FrameRange;
 import dev.cuegate.farm.spec.LayerDefinition;
 import dev.cuegate.farm.spec.PlannedFrame;
-import dev.cuegate.farm.spec.LayerType;
 import dev.cuegate.proto.job.FrameState;
-import dev.cuegate.proto.job.JobState;
 import java.nio.file.Path;
 import dev.cuegate.db.Transaction;
 import java.sql.SQLException;
@@ -34,15 +32,6 @@ public final class FarmTransaction {
   public interface Work<T> {
     T run(FarmTransaction transaction) throws SQLException;
   }
-
-  /**
-   * Waiting frames in the order hosts get them: job priority, then the oldest job, then OpenCue's
-   * dispatch order within the job. Only pending jobs that are not paused count.
-   */
-  private static final String WAITING_FRAMES =
-      "SELECT f.id, f.job_id, l.services, l.layer_type, l.tags FROM frame f"
-          + " JOIN job j ON j.id = f.job_id JOIN layer l ON l.id = f.layer_id WHERE f.state = ? AND j.state = ? AND j.paused = ?"
-          + " ORDER BY j.priority DESC, j.start_time, j.id, f.dispatch_order, l.dispatch_order";
 
   private final Transaction connection;
   private final FrameStates states;
@@ -71,16 +60,12 @@ public final class FarmTransaction {
   }
 
   /**
-   * The first waiting frame, in dispatch order, that {@code eligible} accepts (say, of a task
-   * type a worker runs); frames after it are not read.
+   * The first waiting frame, in dispatch order, that the farm's scheduling rules and
+   * {@code eligible} accept (say, of a task type a worker runs); frames after it are not read.
    */
   public Optional<WaitingFrame> firstWaiting(Predicate<? super WaitingFrame> eligible)
       throws SQLException {
-    return Sql.first(connection, WAITING_FRAMES,
-        row -> new WaitingFrame(row.getString(1), row.getString(2),
-            Rows.split(row.getString(3)), LayerType.valueOf(row.getString(4)),
-            Rows.split(row.getString(5))),
-        eligible, FrameState.WAITING.name(), JobState.PENDING.name(), false);
+    return new DispatchQueue(connection, states.now()).first(eligible);
   }
 
   /** WAITING becomes RUNNING. */

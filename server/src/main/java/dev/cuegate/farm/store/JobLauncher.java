@@ -63,39 +63,43 @@ final class JobLauncher {
     }
     String id = UUID.randomUUID().toString();
     var job = plan.job();
+    LaunchDefaults defaults = new LaunchDefaults(connection, showId);
     Sql.update(connection,
         "INSERT INTO job (id, show_id, folder_id, name, shot, owner_name, facility, os, uid,"
             + " priority, max_retries, max_cores, auto_eat, paused, killed, state, log_dir,"
-            + " environment, start_time, stop_time)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " environment, start_time, stop_time, min_cores, min_gpus, max_gpus)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id, showId, folderId, plan.name(), spec.shot(), spec.user(),
         spec.facility().orElse(""), job.os().orElse(""),
         spec.uid().isPresent() ? spec.uid().getAsInt() : null,
         job.priority(), job.maxRetries(),
-        job.maxCores().isPresent() ? job.maxCores().getAsInt() : null,
+        defaults.maxCores(job.maxCores()),
         job.autoEat(), job.paused(), false, JobState.PENDING.name(),
         Names.logDirectory(logRoot, spec.show(), spec.shot(), plan.name(), id),
-        Rows.json(job.environment()), now, 0L);
+        Rows.json(job.environment()), now, 0L, defaults.minCores(), 0,
+        job.maxGpus().isPresent() ? job.maxGpus().getAsInt() : null);
     int order = 0;
     for (LayerPlan layer : plan.layers()) {
-      insertLayer(id, layer, order++);
+      insertLayer(id, layer, order++, defaults);
     }
     return id;
   }
 
-  private void insertLayer(String jobId, LayerPlan plan, int order) throws SQLException {
+  private void insertLayer(String jobId, LayerPlan plan, int order, LaunchDefaults defaults)
+      throws SQLException {
     String id = UUID.randomUUID().toString();
-    LayerDefinition layer = plan.layer();
+    LayerDefinition layer = defaults.layer(plan.layer());
+    String service = defaults.namedService(layer).map(ServiceRow::name).orElse("");
     Sql.update(connection,
         "INSERT INTO layer (id, job_id, name, layer_type, command, frame_range, chunk_size, cores,"
             + " threadable, memory_kib, gpus, gpu_memory_kib, timeout_minutes,"
-            + " timeout_llu_minutes, tags, services, limits, environment, dispatch_order)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " timeout_llu_minutes, tags, services, limits, environment, dispatch_order,"
+            + " service) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id, jobId, layer.name(), layer.type().name(), layer.command(), layer.range(),
         layer.chunk(), layer.cores(), layer.threadable(), layer.memoryKib(), layer.gpus(),
         layer.gpuMemoryKib(), layer.timeoutMinutes(), layer.timeoutLluMinutes(),
         Rows.json(layer.tags()), Rows.json(layer.services()), Rows.json(layer.limits()),
-        Rows.json(layer.environment()), order);
+        Rows.json(layer.environment()), order, service);
     List<Object[]> frames = new ArrayList<>();
     int frameOrder = 0;
     for (PlannedFrame frame : plan.frames()) {

@@ -3,7 +3,10 @@ package dev.cuegate.farm.store;
 import dev.cuegate.proto.job.JobState;
 import java.util.OptionalInt;
 
-/** A job as stored, with its frame counts. Times are epoch seconds, 0 when not yet. */
+/**
+ * A job as stored, with its frame counts. Times are epoch seconds, 0 when not yet; cores are
+ * hundredths of a core.
+ */
 public record JobRow(
     String id,
     String show,
@@ -25,4 +28,7 @@ public record JobRow(
     long stopTime,
     boolean hasComment,
     int layerCount,
-    FrameCounts frames) {}
+    FrameCounts frames,
+    int minCores,
+    int minGpus,
+    OptionalInt maxGpus) {}

@@ -3,7 +3,10 @@ package dev.cuegate.farm.store;
 import dev.cuegate.farm.spec.LayerType;
 import java.util.List;
 
-/** A layer as stored, with its frame counts; cores in hundredths, memory in KiB. */
+/**
+ * A layer as stored, with its frame counts; cores in hundredths, memory in KiB, start-after in
+ * epoch seconds (0: none).
+ */
 public record LayerRow(
     String id,
     String jobId,
@@ -23,7 +26,8 @@ public record LayerRow(
     List<String> services,
     List<String> limits,
     int dispatchOrder,
-    FrameCounts frames) {
+    FrameCounts frames,
+    long startAfter) {
 
   public LayerRow {
     tags = List.copyOf(tags);

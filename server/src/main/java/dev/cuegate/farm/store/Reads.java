@@ -70,7 +70,9 @@ final class Reads {
       return new ShowRow(row.getString("id"), name, row.getBoolean("active"),
           row.getLong("created_job_count"), row.getLong("created_frame_count"),
           all.get(FrameState.SUCCEEDED), all.get(FrameState.DEAD), pending.size(),
-          sum(pending), row.getString("comment_email"));
+          sum(pending), row.getString("comment_email"), row.getInt("default_min_cores"),
+          row.getInt("default_max_cores"), row.getBoolean("booking_enabled"),
+          row.getBoolean("dispatch_enabled"));
     }, args);
   }
 

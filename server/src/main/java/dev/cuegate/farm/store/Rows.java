@@ -51,7 +51,10 @@ final class Rows {
         row.getLong("stop_time"),
         row.getInt("comment_count") > 0,
         row.getInt("layer_count"),
-        counts);
+        counts,
+        row.getInt("min_cores"),
+        row.getInt("min_gpus"),
+        optionalInt(row, "max_gpus"));
   }
 
   static LayerRow layer(ResultSet row, FrameCounts counts) throws SQLException {
@@ -74,7 +77,8 @@ final class Rows {
         split(row.getString("services")),
         split(row.getString("limits")),
         row.getInt("dispatch_order"),
-        counts);
+        counts,
+        row.getLong("start_after"));
   }
 
   static FrameRow frame(ResultSet row) throws SQLException {

@@ -1,8 +1,8 @@
 package dev.cuegate.farm.store;
 
 /**
- * A show with its counters, the frames of its pending jobs, and the address that hears of new
- * comments on its jobs.
+ * A show with its counters, the frames of its pending jobs, the address that hears of new
+ * comments on its jobs, and its scheduling settings.
  */
 public record ShowRow(
     String id,
@@ -14,4 +14,8 @@ public record ShowRow(
     long failedFrameCount,
     int pendingJobs,
     FrameCounts frames,
-    String commentEmail) {}
+    String commentEmail,
+    int defaultMinCores,
+    int defaultMaxCores,
+    boolean bookingEnabled,
+    boolean dispatchEnabled) {}
