@@ -22,6 +22,7 @@ public final class FarmServices {
             new LayerService(store),
             new FrameService(store),
             new GroupService(store),
+            new DependService(store),
             new HostService(store, hosts),
             new ProcService(store, hosts),
             new AllocationService(store, hosts),

@@ -422,6 +422,16 @@ public final class FarmStore implements AutoCloseable {
     return database.transaction(c -> work.run(new FarmTransaction(c, states(c))));
   }
 
+  /** Work of the store's other classes in one transaction, with the frame state machine. */
+  @FunctionalInterface
+  interface StoreWork<T> {
+    T run(Transaction c, FrameStates states) throws SQLException;
+  }
+
+  <T> T run(StoreWork<T> work) {
+    return database.transaction(c -> work.run(c, states(c)));
+  }
+
   private FrameStates states(Transaction c) {
     return new FrameStates(c, now(), externalFrames);
   }
