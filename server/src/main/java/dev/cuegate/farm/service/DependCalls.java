@@ -33,7 +33,12 @@ final class DependCalls {
     return depend(actions.create(er, on));
   }
 
-  Target job(Job job) {
+  /** {@code field} is the request's field that names the job, for the error. */
+  Target job(String field, Job job) {
+    if (job.getId().isEmpty() && job.getName().isEmpty()) {
+      throw new FarmException(FarmException.Kind.INVALID_ARGUMENT,
+          field + ": give its id or name");
+    }
     return new Target(Target.Kind.JOB, Calls.jobId(store, job));
   }
 

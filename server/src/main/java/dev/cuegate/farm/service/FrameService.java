@@ -96,7 +96,7 @@ final class FrameService extends FrameInterfaceGrpc.FrameInterfaceImplBase {
       StreamObserver<FrameCreateDependencyOnJobResponse> observer) {
     Calls.answer(observer, () -> FrameCreateDependencyOnJobResponse.newBuilder()
         .setDepend(depends.create(DependCalls.frame("frame", request.getFrame()),
-            depends.job(request.getJob())))
+            depends.job("job", request.getJob())))
         .build());
   }
 

@@ -271,7 +271,8 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
   public void createDependencyOnJob(JobCreateDependencyOnJobRequest request,
       StreamObserver<JobCreateDependencyOnJobResponse> observer) {
     Calls.answer(observer, () -> JobCreateDependencyOnJobResponse.newBuilder()
-        .setDepend(depends.create(depends.job(request.getJob()), depends.job(request.getOnJob())))
+        .setDepend(depends.create(depends.job("job", request.getJob()),
+            depends.job("on_job", request.getOnJob())))
         .build());
   }
 
@@ -279,7 +280,7 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
   public void createDependencyOnLayer(JobCreateDependencyOnLayerRequest request,
       StreamObserver<JobCreateDependencyOnLayerResponse> observer) {
     Calls.answer(observer, () -> JobCreateDependencyOnLayerResponse.newBuilder()
-        .setDepend(depends.create(depends.job(request.getJob()),
+        .setDepend(depends.create(depends.job("job", request.getJob()),
             DependCalls.layer("layer", request.getLayer())))
         .build());
   }
@@ -288,7 +289,7 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
   public void createDependencyOnFrame(JobCreateDependencyOnFrameRequest request,
       StreamObserver<JobCreateDependencyOnFrameResponse> observer) {
     Calls.answer(observer, () -> JobCreateDependencyOnFrameResponse.newBuilder()
-        .setDepend(depends.create(depends.job(request.getJob()),
+        .setDepend(depends.create(depends.job("job", request.getJob()),
             DependCalls.frame("frame", request.getFrame())))
         .build());
   }

@@ -119,7 +119,7 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
       StreamObserver<LayerCreateDependOnJobResponse> observer) {
     Calls.answer(observer, () -> LayerCreateDependOnJobResponse.newBuilder()
         .setDepend(depends.create(DependCalls.layer("layer", request.getLayer()),
-            depends.job(request.getJob())))
+            depends.job("job", request.getJob())))
         .build());
   }
 
