@@ -161,8 +161,7 @@ public final class GroupStore {
       if (current.equals(id)) {
         return true;
       }
-      current = Sql.one(c, "SELECT parent_id FROM folder WHERE id = ?",
-          row -> row.getString(1), current).orElse(null);
+      current = group(c, current).parentId();
     }
     return false;
   }
