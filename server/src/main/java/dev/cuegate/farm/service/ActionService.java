@@ -47,6 +47,6 @@ final class ActionService extends ActionInterfaceGrpc.ActionInterfaceImplBase {
   }
 
   private static String id(Action action) {
-    return DependCalls.required("action.id", action.getId());
+    return RequiredIds.of("action.id", action.getId());
   }
 }

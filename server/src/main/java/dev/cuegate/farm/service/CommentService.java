@@ -44,7 +44,7 @@ final class CommentService extends CommentInterfaceGrpc.CommentInterfaceImplBase
   public void save(CommentSaveRequest request, StreamObserver<CommentSaveResponse> observer) {
     Calls.answer(observer, () -> {
       Comment comment = request.getComment();
-      String id = DependCalls.required("comment.id", comment.getId());
+      String id = RequiredIds.of("comment.id", comment.getId());
       if (sources.stream().noneMatch(source -> source.save(comment))) {
         throw notFound(id);
       }
@@ -56,7 +56,7 @@ final class CommentService extends CommentInterfaceGrpc.CommentInterfaceImplBase
   public void delete(CommentDeleteRequest request,
       StreamObserver<CommentDeleteResponse> observer) {
     Calls.answer(observer, () -> {
-      String id = DependCalls.required("comment.id", request.getComment().getId());
+      String id = RequiredIds.of("comment.id", request.getComment().getId());
       if (sources.stream().noneMatch(source -> source.delete(id))) {
         throw notFound(id);
       }

@@ -44,18 +44,11 @@ final class DependCalls {
 
   /** {@code field} is the request's field that names the layer, for the error. */
   static Target layer(String field, Layer layer) {
-    return new Target(Target.Kind.LAYER, required(field, layer.getId()));
+    return new Target(Target.Kind.LAYER, RequiredIds.of(field, layer.getId()));
   }
 
   static Target frame(String field, Frame frame) {
-    return new Target(Target.Kind.FRAME, required(field, frame.getId()));
-  }
-
-  static String required(String field, String id) {
-    if (id.isEmpty()) {
-      throw new FarmException(FarmException.Kind.INVALID_ARGUMENT, field + ": give its id");
-    }
-    return id;
+    return new Target(Target.Kind.FRAME, RequiredIds.of(field, frame.getId()));
   }
 
   static Depend depend(DependRow row) {

@@ -21,7 +21,7 @@ final class DependService extends DependInterfaceGrpc.DependInterfaceImplBase {
   public void getDepend(DependGetDependRequest request,
       StreamObserver<DependGetDependResponse> observer) {
     Calls.answer(observer, () -> DependGetDependResponse.newBuilder()
-        .setDepend(DependCalls.depend(actions.depend(DependCalls.required("id", request.getId()))))
+        .setDepend(DependCalls.depend(actions.depend(RequiredIds.of("id", request.getId()))))
         .build());
   }
 
@@ -30,7 +30,7 @@ final class DependService extends DependInterfaceGrpc.DependInterfaceImplBase {
   public void satisfy(DependSatisfyRequest request,
       StreamObserver<DependSatisfyResponse> observer) {
     Calls.answer(observer, () -> {
-      actions.satisfy(DependCalls.required("depend.id", request.getDepend().getId()));
+      actions.satisfy(RequiredIds.of("depend.id", request.getDepend().getId()));
       return DependSatisfyResponse.getDefaultInstance();
     });
   }

@@ -210,13 +210,13 @@ final class FilterService extends FilterInterfaceGrpc.FilterInterfaceImplBase {
       StreamObserver<FilterRunFilterOnGroupResponse> observer) {
     Calls.answer(observer, () -> {
       filters.runOnGroup(id(request.getFilter()),
-          DependCalls.required("group.id", request.getGroup().getId()));
+          RequiredIds.of("group.id", request.getGroup().getId()));
       return FilterRunFilterOnGroupResponse.getDefaultInstance();
     });
   }
 
   private static String id(Filter filter) {
-    return DependCalls.required("filter.id", filter.getId());
+    return RequiredIds.of("filter.id", filter.getId());
   }
 
   static FilterStore.ActionValue value(Action action) {

@@ -41,7 +41,7 @@ final class GroupService extends GroupInterfaceGrpc.GroupInterfaceImplBase {
   public void getGroup(GroupGetGroupRequest request,
       StreamObserver<GroupGetGroupResponse> observer) {
     Calls.answer(observer, () -> GroupGetGroupResponse.newBuilder()
-        .setGroup(Protos.group(groups.group(DependCalls.required("id", request.getId()))))
+        .setGroup(Protos.group(groups.group(RequiredIds.of("id", request.getId()))))
         .build());
   }
 
@@ -104,7 +104,7 @@ final class GroupService extends GroupInterfaceGrpc.GroupInterfaceImplBase {
       StreamObserver<GroupReparentGroupsResponse> observer) {
     Calls.answer(observer, () -> {
       List<String> moving = request.getGroups().getGroupsList().stream()
-          .map(group -> DependCalls.required("groups.id", group.getId()))
+          .map(group -> RequiredIds.of("groups.id", group.getId()))
           .toList();
       groups.reparentGroups(id(request.getGroup()), moving);
       return GroupReparentGroupsResponse.getDefaultInstance();
@@ -124,6 +124,6 @@ final class GroupService extends GroupInterfaceGrpc.GroupInterfaceImplBase {
   }
 
   private static String id(Group group) {
-    return DependCalls.required("group.id", group.getId());
+    return RequiredIds.of("group.id", group.getId());
   }
 }

@@ -153,8 +153,8 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
       LayerCreateFrameByFrameDependResponse.Builder reply =
           LayerCreateFrameByFrameDependResponse.newBuilder();
       depends.actions().createFrameByFrame(
-              DependCalls.required("layer", request.getLayer().getId()),
-              DependCalls.required("depend_layer", request.getDependLayer().getId()))
+              RequiredIds.of("layer", request.getLayer().getId()),
+              RequiredIds.of("depend_layer", request.getDependLayer().getId()))
           .ifPresent(row -> reply.setDepend(DependCalls.depend(row)));
       return reply.build();
     });

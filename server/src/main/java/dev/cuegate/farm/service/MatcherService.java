@@ -50,6 +50,6 @@ final class MatcherService extends MatcherInterfaceGrpc.MatcherInterfaceImplBase
   }
 
   private static String id(Matcher matcher) {
-    return DependCalls.required("matcher.id", matcher.getId());
+    return RequiredIds.of("matcher.id", matcher.getId());
   }
 }

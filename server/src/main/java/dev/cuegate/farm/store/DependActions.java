@@ -76,7 +76,7 @@ public final class DependActions {
   public void dropJobDepends(String jobId, DependTarget target) {
     store.run((c, states) -> {
       Reads.job(c, jobId);
-      new Dependencies(c).satisfyWaiting("er_job_id = ?", jobId, internal(target));
+      new Dependencies(c).satisfyWaiting("er_job_id = ?", jobId, target);
       return null;
     });
   }
@@ -85,7 +85,7 @@ public final class DependActions {
   public void dropLayerDepends(String layerId, DependTarget target) {
     store.run((c, states) -> {
       scope(c, new Target(Target.Kind.LAYER, layerId));
-      new Dependencies(c).satisfyWaiting("er_layer_id = ?", layerId, internal(target));
+      new Dependencies(c).satisfyWaiting("er_layer_id = ?", layerId, target);
       return null;
     });
   }
@@ -94,7 +94,7 @@ public final class DependActions {
   public void dropFrameDepends(String frameId, DependTarget target) {
     store.run((c, states) -> {
       Reads.frame(c, frameId);
-      new Dependencies(c).satisfyWaiting("er_frame_id = ?", frameId, internal(target));
+      new Dependencies(c).satisfyWaiting("er_frame_id = ?", frameId, target);
       return null;
     });
   }
@@ -120,14 +120,6 @@ public final class DependActions {
       new Dependencies(c).satisfyOnLayer(layerId);
       return null;
     });
-  }
-
-  private static Boolean internal(DependTarget target) {
-    return switch (target) {
-      case INTERNAL -> true;
-      case EXTERNAL -> false;
-      default -> null;
-    };
   }
 
   private static String describe(Target target) {

@@ -5,6 +5,7 @@ import dev.cuegate.db.Sql;
 import dev.cuegate.farm.spec.DependDefinition;
 import dev.cuegate.farm.spec.DependType;
 import dev.cuegate.farm.spec.FrameRange;
+import dev.cuegate.proto.depend.DependTarget;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
 import dev.cuegate.db.Transaction;
@@ -121,13 +122,16 @@ final class Dependencies {
   }
 
   /**
-   * Satisfies what {@code where} (on the dependency table) selects of what the job, layer or
-   * frame waits for, on its own job ({@code internal}), other jobs, or both.
+   * Satisfies what {@code where} (on the dependency table) selects of what a job, layer or frame
+   * waits for: on its own job ({@code INTERNAL}), on other jobs ({@code EXTERNAL}), or both.
    */
-  void satisfyWaiting(String where, Object id, Boolean internal) throws SQLException {
-    String target = internal == null ? "" : internal ? " AND er_job_id = on_job_id"
-        : " AND er_job_id <> on_job_id";
-    releaseWhere(where + target, id);
+  void satisfyWaiting(String where, Object id, DependTarget target) throws SQLException {
+    String on = switch (target) {
+      case INTERNAL -> " AND er_job_id = on_job_id";
+      case EXTERNAL -> " AND er_job_id <> on_job_id";
+      default -> "";
+    };
+    releaseWhere(where + on, id);
   }
 
   /** Each frame waits for the frame of the other layer that renders its number. */

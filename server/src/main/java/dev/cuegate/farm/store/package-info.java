@@ -1,5 +1,5 @@
 /**
- * The farm's database: shows, jobs, layers, frames, dependencies and comments, each change one
- * serializable transaction. Owns those tables.
+ * The farm's database: shows, groups, jobs, layers, frames, dependencies, comments and filters,
+ * each change one serializable transaction. Owns those tables.
  */
 package dev.cuegate.farm.store;
