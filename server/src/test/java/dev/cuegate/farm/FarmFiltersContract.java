@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.worker.TestWorker;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,24 @@ abstract class FarmFiltersContract extends FarmContract {
     assertThat(other.get("priority").asInt()).isEqualTo(1);
     assertThat(other.get("group").asText()).isEqualTo(show);
     assertThat(other.path("isPaused").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aJobAFilterPausesIsNotGivenToAWorkerUntilItIsResumed() {
+    String show = newShow();
+    String type = uniqueName("filtertype");
+    String filter = createFilter(show, "pauses");
+    matcher(filter, "SERVICE_NAME", "IS", type);
+    action(filter, "{\"type\":\"PAUSE_JOB\",\"boolean_value\":true}");
+    String job = api.launch(spec(show, uniqueName("paused"),
+        FarmDependsContract.typed("render", "1", type), ""));
+    TestWorker worker = TestWorker.register(gateway, uniqueName("filterhost"), type);
+
+    int whilePaused = worker.fetch().statusCode();
+    api.jobAction("Resume", job, "");
+
+    assertThat(whilePaused).isEqualTo(204);
+    assertThat(worker.take().get("name").asText()).isEqualTo("0001-render");
   }
 
   @Test
