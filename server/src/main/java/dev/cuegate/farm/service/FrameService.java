@@ -19,14 +19,24 @@ import dev.cuegate.proto.job.FrameKillRequest;
 import dev.cuegate.proto.job.FrameKillResponse;
 import dev.cuegate.proto.job.FrameRetryRequest;
 import dev.cuegate.proto.job.FrameRetryResponse;
+import dev.cuegate.proto.job.FrameCreateDependencyOnJobRequest;
+import dev.cuegate.proto.job.FrameCreateDependencyOnJobResponse;
+import dev.cuegate.proto.job.FrameCreateDependencyOnLayerRequest;
+import dev.cuegate.proto.job.FrameCreateDependencyOnLayerResponse;
+import dev.cuegate.proto.job.FrameCreateDependencyOnFrameRequest;
+import dev.cuegate.proto.job.FrameCreateDependencyOnFrameResponse;
+import dev.cuegate.proto.job.FrameDropDependsRequest;
+import dev.cuegate.proto.job.FrameDropDependsResponse;
 import io.grpc.stub.StreamObserver;
 
 /** {@code job.FrameInterface}: one frame. */
 final class FrameService extends FrameInterfaceGrpc.FrameInterfaceImplBase {
   private final FarmStore store;
+  private final DependCalls depends;
 
   FrameService(FarmStore store) {
     this.store = store;
+    this.depends = new DependCalls(store);
   }
 
   @Override
@@ -79,6 +89,43 @@ final class FrameService extends FrameInterfaceGrpc.FrameInterfaceImplBase {
       StreamObserver<FrameGetWhatDependsOnThisResponse> observer) {
     Calls.answer(observer, () -> FrameGetWhatDependsOnThisResponse.newBuilder()
         .setDepends(Protos.depends(store.dependsOnFrame(frameId(request.getFrame())))).build());
+  }
+
+  @Override
+  public void createDependencyOnJob(FrameCreateDependencyOnJobRequest request,
+      StreamObserver<FrameCreateDependencyOnJobResponse> observer) {
+    Calls.answer(observer, () -> FrameCreateDependencyOnJobResponse.newBuilder()
+        .setDepend(depends.create(DependCalls.frame("frame", request.getFrame()),
+            depends.job("job", request.getJob())))
+        .build());
+  }
+
+  @Override
+  public void createDependencyOnLayer(FrameCreateDependencyOnLayerRequest request,
+      StreamObserver<FrameCreateDependencyOnLayerResponse> observer) {
+    Calls.answer(observer, () -> FrameCreateDependencyOnLayerResponse.newBuilder()
+        .setDepend(depends.create(DependCalls.frame("frame", request.getFrame()),
+            DependCalls.layer("layer", request.getLayer())))
+        .build());
+  }
+
+  @Override
+  public void createDependencyOnFrame(FrameCreateDependencyOnFrameRequest request,
+      StreamObserver<FrameCreateDependencyOnFrameResponse> observer) {
+    Calls.answer(observer, () -> FrameCreateDependencyOnFrameResponse.newBuilder()
+        .setDepend(depends.create(DependCalls.frame("frame", request.getFrame()),
+            DependCalls.frame("depend_on_frame", request.getDependOnFrame())))
+        .build());
+  }
+
+  /** What the frame alone waits for on {@code target} no longer holds it. */
+  @Override
+  public void dropDepends(FrameDropDependsRequest request,
+      StreamObserver<FrameDropDependsResponse> observer) {
+    Calls.answer(observer, () -> {
+      depends.actions().dropFrameDepends(frameId(request.getFrame()), request.getTarget());
+      return FrameDropDependsResponse.getDefaultInstance();
+    });
   }
 
   /** A DEPEND frame waits no more for its dependencies; other frames are left as they are. */

@@ -68,6 +68,16 @@ import dev.cuegate.proto.job.JobReorderFramesRequest;
 import dev.cuegate.proto.job.JobReorderFramesResponse;
 import dev.cuegate.proto.job.JobStaggerFramesRequest;
 import dev.cuegate.proto.job.JobStaggerFramesResponse;
+import dev.cuegate.proto.job.JobCreateDependencyOnJobRequest;
+import dev.cuegate.proto.job.JobCreateDependencyOnJobResponse;
+import dev.cuegate.proto.job.JobCreateDependencyOnLayerRequest;
+import dev.cuegate.proto.job.JobCreateDependencyOnLayerResponse;
+import dev.cuegate.proto.job.JobCreateDependencyOnFrameRequest;
+import dev.cuegate.proto.job.JobCreateDependencyOnFrameResponse;
+import dev.cuegate.proto.job.JobDropDependsRequest;
+import dev.cuegate.proto.job.JobDropDependsResponse;
+import dev.cuegate.proto.job.JobMarkDoneFramesRequest;
+import dev.cuegate.proto.job.JobMarkDoneFramesResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
@@ -75,10 +85,12 @@ import java.util.List;
 final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
   private final FarmStore store;
   private final SchedulingStore scheduling;
+  private final DependCalls depends;
 
   JobService(FarmStore store) {
     this.store = store;
     this.scheduling = SchedulingStore.of(store);
+    this.depends = new DependCalls(store);
   }
 
   @Override
@@ -325,6 +337,53 @@ final class JobService extends JobInterfaceGrpc.JobInterfaceImplBase {
       scheduling.staggerJobFrames(jobId(request.getJob()), request.getRange(),
           request.getStagger());
       return JobStaggerFramesResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void createDependencyOnJob(JobCreateDependencyOnJobRequest request,
+      StreamObserver<JobCreateDependencyOnJobResponse> observer) {
+    Calls.answer(observer, () -> JobCreateDependencyOnJobResponse.newBuilder()
+        .setDepend(depends.create(depends.job("job", request.getJob()),
+            depends.job("on_job", request.getOnJob())))
+        .build());
+  }
+
+  @Override
+  public void createDependencyOnLayer(JobCreateDependencyOnLayerRequest request,
+      StreamObserver<JobCreateDependencyOnLayerResponse> observer) {
+    Calls.answer(observer, () -> JobCreateDependencyOnLayerResponse.newBuilder()
+        .setDepend(depends.create(depends.job("job", request.getJob()),
+            DependCalls.layer("layer", request.getLayer())))
+        .build());
+  }
+
+  @Override
+  public void createDependencyOnFrame(JobCreateDependencyOnFrameRequest request,
+      StreamObserver<JobCreateDependencyOnFrameResponse> observer) {
+    Calls.answer(observer, () -> JobCreateDependencyOnFrameResponse.newBuilder()
+        .setDepend(depends.create(depends.job("job", request.getJob()),
+            DependCalls.frame("frame", request.getFrame())))
+        .build());
+  }
+
+  /** What the job, its layers and frames wait for on {@code target} no longer holds them. */
+  @Override
+  public void dropDepends(JobDropDependsRequest request,
+      StreamObserver<JobDropDependsResponse> observer) {
+    Calls.answer(observer, () -> {
+      depends.actions().dropJobDepends(jobId(request.getJob()), request.getTarget());
+      return JobDropDependsResponse.getDefaultInstance();
+    });
+  }
+
+  /** As Cuebot: what waits on the matching frames is released; the frames keep their state. */
+  @Override
+  public void markDoneFrames(JobMarkDoneFramesRequest request,
+      StreamObserver<JobMarkDoneFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      depends.actions().markDoneJobFrames(jobId(request.getJob()), unpaged(request.getReq()));
+      return JobMarkDoneFramesResponse.getDefaultInstance();
     });
   }
 

@@ -47,6 +47,18 @@ import dev.cuegate.proto.job.LayerDropLimitRequest;
 import dev.cuegate.proto.job.LayerDropLimitResponse;
 import dev.cuegate.proto.job.LayerGetLimitsRequest;
 import dev.cuegate.proto.job.LayerGetLimitsResponse;
+import dev.cuegate.proto.job.LayerCreateDependOnJobRequest;
+import dev.cuegate.proto.job.LayerCreateDependOnJobResponse;
+import dev.cuegate.proto.job.LayerCreateDependOnLayerRequest;
+import dev.cuegate.proto.job.LayerCreateDependOnLayerResponse;
+import dev.cuegate.proto.job.LayerCreateDependOnFrameRequest;
+import dev.cuegate.proto.job.LayerCreateDependOnFrameResponse;
+import dev.cuegate.proto.job.LayerCreateFrameByFrameDependRequest;
+import dev.cuegate.proto.job.LayerCreateFrameByFrameDependResponse;
+import dev.cuegate.proto.job.LayerDropDependsRequest;
+import dev.cuegate.proto.job.LayerDropDependsResponse;
+import dev.cuegate.proto.job.LayerMarkdoneFramesRequest;
+import dev.cuegate.proto.job.LayerMarkdoneFramesResponse;
 import io.grpc.stub.StreamObserver;
 
 /** {@code job.LayerInterface}: one layer and its frames. */
@@ -54,11 +66,13 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
   private final FarmStore store;
   private final SchedulingStore scheduling;
   private final LimitStore limits;
+  private final DependCalls depends;
 
   LayerService(FarmStore store) {
     this.store = store;
     this.scheduling = SchedulingStore.of(store);
     this.limits = LimitStore.of(store);
+    this.depends = new DependCalls(store);
   }
 
   @Override
@@ -127,6 +141,71 @@ final class LayerService extends LayerInterfaceGrpc.LayerInterfaceImplBase {
     Calls.answer(observer, () -> LayerGetWhatDependsOnThisResponse.newBuilder()
         .setDepends(Protos.depends(store.dependsOnLayer(Calls.layerId(request.getLayer()))))
         .build());
+  }
+
+  @Override
+  public void createDependencyOnJob(LayerCreateDependOnJobRequest request,
+      StreamObserver<LayerCreateDependOnJobResponse> observer) {
+    Calls.answer(observer, () -> LayerCreateDependOnJobResponse.newBuilder()
+        .setDepend(depends.create(DependCalls.layer("layer", request.getLayer()),
+            depends.job("job", request.getJob())))
+        .build());
+  }
+
+  @Override
+  public void createDependencyOnLayer(LayerCreateDependOnLayerRequest request,
+      StreamObserver<LayerCreateDependOnLayerResponse> observer) {
+    Calls.answer(observer, () -> LayerCreateDependOnLayerResponse.newBuilder()
+        .setDepend(depends.create(DependCalls.layer("layer", request.getLayer()),
+            DependCalls.layer("depend_on_layer", request.getDependOnLayer())))
+        .build());
+  }
+
+  @Override
+  public void createDependencyOnFrame(LayerCreateDependOnFrameRequest request,
+      StreamObserver<LayerCreateDependOnFrameResponse> observer) {
+    Calls.answer(observer, () -> LayerCreateDependOnFrameResponse.newBuilder()
+        .setDepend(depends.create(DependCalls.layer("layer", request.getLayer()),
+            DependCalls.frame("frame", request.getFrame())))
+        .build());
+  }
+
+  /**
+   * Each frame waits for the frame of {@code depend_layer} that renders its number. The answer
+   * is the first frame's dependency (none when no frame had to wait); {@code any_frame} means
+   * nothing for this type.
+   */
+  @Override
+  public void createFrameByFrameDependency(LayerCreateFrameByFrameDependRequest request,
+      StreamObserver<LayerCreateFrameByFrameDependResponse> observer) {
+    Calls.answer(observer, () -> {
+      LayerCreateFrameByFrameDependResponse.Builder reply =
+          LayerCreateFrameByFrameDependResponse.newBuilder();
+      depends.actions().createFrameByFrame(
+              RequiredIds.of("layer", request.getLayer().getId()),
+              RequiredIds.of("depend_layer", request.getDependLayer().getId()))
+          .ifPresent(row -> reply.setDepend(DependCalls.depend(row)));
+      return reply.build();
+    });
+  }
+
+  @Override
+  public void dropDepends(LayerDropDependsRequest request,
+      StreamObserver<LayerDropDependsResponse> observer) {
+    Calls.answer(observer, () -> {
+      depends.actions().dropLayerDepends(Calls.layerId(request.getLayer()), request.getTarget());
+      return LayerDropDependsResponse.getDefaultInstance();
+    });
+  }
+
+  /** As Cuebot: what waits on the layer or its frames is released; frames keep their state. */
+  @Override
+  public void markdoneFrames(LayerMarkdoneFramesRequest request,
+      StreamObserver<LayerMarkdoneFramesResponse> observer) {
+    Calls.answer(observer, () -> {
+      depends.actions().markDoneLayer(Calls.layerId(request.getLayer()));
+      return LayerMarkdoneFramesResponse.getDefaultInstance();
+    });
   }
 
   /** Nothing registers output paths on the embedded farm: the list is always empty. */

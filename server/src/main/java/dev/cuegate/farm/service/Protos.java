@@ -192,7 +192,7 @@ final class Protos {
         .setType(DependType.valueOf(row.type()))
         .setTarget(row.internal() ? DependTarget.INTERNAL : DependTarget.EXTERNAL)
         .setAnyFrame(row.anyFrame())
-        .setActive(true)
+        .setActive(row.active())
         .setDependErJob(row.erJob())
         .setDependErLayer(row.erLayer())
         .setDependErFrame(row.erFrame())

@@ -1,6 +1,7 @@
 package dev.cuegate.farm.service;
 
 import dev.cuegate.farm.store.FarmStore;
+import dev.cuegate.farm.store.FilterStore;
 import dev.cuegate.farm.store.HostDirectory;
 import dev.cuegate.farm.store.SchedulingStore;
 import dev.cuegate.farm.store.ServiceStore;
@@ -10,6 +11,8 @@ import dev.cuegate.proto.filter.FilterSeq;
 import dev.cuegate.proto.job.GroupSeq;
 import dev.cuegate.proto.service.ServiceOverrideSeq;
 import dev.cuegate.proto.show.Show;
+import dev.cuegate.proto.show.ShowCreateFilterRequest;
+import dev.cuegate.proto.show.ShowCreateFilterResponse;
 import dev.cuegate.proto.show.ShowCreateShowRequest;
 import dev.cuegate.proto.show.ShowCreateShowResponse;
 import dev.cuegate.proto.show.ShowCreateSubscriptionRequest;
@@ -52,7 +55,7 @@ import io.grpc.stub.StreamObserver;
 /**
  * {@code show.ShowInterface}: listing, finding and creating shows, their groups, and what a show
  * has on the embedded farm: its subscription to {@code local.general}, the one department, the
- * address that hears of comments, no filters; its service overrides and scheduling settings.
+ * address that hears of comments, its filters, its service overrides and scheduling settings.
  */
 final class ShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
   private final FarmStore store;
@@ -151,14 +154,26 @@ final class ShowService extends ShowInterfaceGrpc.ShowInterfaceImplBase {
         .build());
   }
 
+  /** The show's filters in the order they run. */
   @Override
   public void getFilters(ShowGetFiltersRequest request,
       StreamObserver<ShowGetFiltersResponse> observer) {
     Calls.answer(observer, () -> {
-      show(request.getShow());
-      return ShowGetFiltersResponse.newBuilder().setFilters(FilterSeq.getDefaultInstance())
-          .build();
+      FilterSeq.Builder filters = FilterSeq.newBuilder();
+      new FilterStore(store).filters(show(request.getShow()).id())
+          .forEach(filter -> filters.addFilters(FilterService.filter(filter)));
+      return ShowGetFiltersResponse.newBuilder().setFilters(filters).build();
     });
+  }
+
+  /** A new filter, enabled and MATCH_ANY, that runs after the show's others. */
+  @Override
+  public void createFilter(ShowCreateFilterRequest request,
+      StreamObserver<ShowCreateFilterResponse> observer) {
+    Calls.answer(observer, () -> ShowCreateFilterResponse.newBuilder()
+        .setFilter(FilterService.filter(
+            new FilterStore(store).create(show(request.getShow()).id(), request.getName())))
+        .build());
   }
 
   @Override

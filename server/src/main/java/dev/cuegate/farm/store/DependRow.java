@@ -6,12 +6,14 @@ package dev.cuegate.farm.store;
  *
  * @param type OpenCue's depend type name, such as {@code LAYER_ON_LAYER}
  * @param internal whether both sides are in the same job
+ * @param active whether it still holds what waits
  */
 public record DependRow(
     String id,
     String type,
     boolean anyFrame,
     boolean internal,
+    boolean active,
     String erJob,
     String erLayer,
     String erFrame,

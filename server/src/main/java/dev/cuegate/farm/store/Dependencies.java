@@ -5,6 +5,7 @@ import dev.cuegate.db.Sql;
 import dev.cuegate.farm.spec.DependDefinition;
 import dev.cuegate.farm.spec.DependType;
 import dev.cuegate.farm.spec.FrameRange;
+import dev.cuegate.proto.depend.DependTarget;
 import dev.cuegate.proto.job.FrameState;
 import dev.cuegate.proto.job.JobState;
 import dev.cuegate.db.Transaction;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Dependencies between jobs, layers and frames, as OpenCue's job specs declare them: creating one
@@ -28,7 +30,7 @@ final class Dependencies {
    * Part of a job: all of it, one layer or one frame. A frame's scope names its layer, a layer's
    * its job, so that narrower scopes are found by wider ones.
    */
-  private record Scope(String jobId, String layerId, String frameId) {
+  record Scope(String jobId, String layerId, String frameId) {
     /** The frames of the scope, as a condition on the frame table. */
     String where() {
       return frameId != null ? "id = ?" : layerId != null ? "layer_id = ?" : "job_id = ?";
@@ -53,34 +55,87 @@ final class Dependencies {
 
   void create(DependDefinition depend) throws SQLException {
     DependType type = depend.type();
+    refuseCuebotOnly(type);
+    Scope er = scope(depend.dependJob(), type.needsDependLayer() ? depend.dependLayer()
+        : Optional.empty(), type.needsDependFrame() ? depend.dependFrame() : Optional.empty());
+    Scope on = scope(depend.onJob(), type.needsOnLayer() ? depend.onLayer() : Optional.empty(),
+        type.needsOnFrame() ? depend.onFrame() : Optional.empty());
+    create(type, depend.anyFrame(), er, on, () -> "depend: " + describe(depend, true)
+        + " cannot depend on " + describe(depend, false) + ", which it is part of or contains");
+  }
+
+  /**
+   * Makes {@code er} wait for {@code on}. One on something already done is stored satisfied, so
+   * it holds nothing. Answers the dependency's id; a FRAME_BY_FRAME one answers the id of its
+   * first frame's row, or nothing when no frame had to wait.
+   */
+  Optional<String> create(DependType type, boolean anyFrame, Scope er, Scope on,
+      Supplier<String> selfDependency) throws SQLException {
+    refuseCuebotOnly(type);
+    if (er.overlaps(on)) {
+      // It would wait for itself, for ever.
+      throw FarmException.invalid(selfDependency.get());
+    }
+    if (type == DependType.FRAME_BY_FRAME) {
+      return frameByFrame(er.layerId(), on.layerId());
+    }
+    boolean done = isFinished(on.jobId()) || (anyFrame ? anyDone(on) : allDone(on));
+    String id = insert(type, anyFrame, !done, er, on);
+    if (!done) {
+      hold(er);
+    }
+    return Optional.of(id);
+  }
+
+  private static void refuseCuebotOnly(DependType type) {
     if (type == DependType.PREVIOUS_FRAME || type == DependType.LAYER_ON_SIM_FRAME) {
       throw FarmException.invalid("depend type " + type + " needs a Cuebot: the embedded farm"
           + " supports the jobs, layers and frames of JOB_ON_*, LAYER_ON_*, FRAME_ON_* and"
           + " FRAME_BY_FRAME");
     }
-    Scope er = scope(depend.dependJob(), type.needsDependLayer() ? depend.dependLayer()
-        : Optional.empty(), type.needsDependFrame() ? depend.dependFrame() : Optional.empty());
-    Scope on = scope(depend.onJob(), type.needsOnLayer() ? depend.onLayer() : Optional.empty(),
-        type.needsOnFrame() ? depend.onFrame() : Optional.empty());
-    if (er.overlaps(on)) {
-      // It would wait for itself, for ever.
-      throw FarmException.invalid("depend: " + describe(depend, true) + " cannot depend on "
-          + describe(depend, false) + ", which it is part of or contains");
-    }
-    if (type == DependType.FRAME_BY_FRAME) {
-      frameByFrame(er.layerId(), on.layerId());
-      return;
-    }
-    boolean anyFrame = depend.anyFrame();
-    boolean done = anyFrame ? anyDone(on) : allDone(on);
-    if (!done) {
-      insert(type, anyFrame, er, on);
-      hold(er);
-    }
+  }
+
+  /** A finished job (killed, or every frame done) holds nothing. */
+  private boolean isFinished(String jobId) throws SQLException {
+    return Sql.one(connection, "SELECT state FROM job WHERE id = ?", row -> row.getString(1),
+        jobId).orElseThrow().equals(JobState.FINISHED.name());
+  }
+
+  /** Satisfies the dependency {@code id} if it still holds: what waited for it is released. */
+  void satisfy(String id) throws SQLException {
+    releaseWhere("id = ?", id);
+  }
+
+  /**
+   * Satisfies what waits on these frames, as Cuebot's mark-done does: dependencies on each frame
+   * itself and any-frame ones on its layer. The frames keep their state.
+   */
+  void satisfyOnFrame(FrameRow frame) throws SQLException {
+    releaseWhere("on_frame_id = ?", frame.id());
+    releaseWhere("on_layer_id = ? AND on_frame_id IS NULL AND any_frame = ?",
+        frame.layerId(), true);
+  }
+
+  /** Satisfies what waits on the layer or any of its frames. */
+  void satisfyOnLayer(String layerId) throws SQLException {
+    releaseWhere("on_layer_id = ?", layerId);
+  }
+
+  /**
+   * Satisfies what {@code where} (on the dependency table) selects of what a job, layer or frame
+   * waits for: on its own job ({@code INTERNAL}), on other jobs ({@code EXTERNAL}), or both.
+   */
+  void satisfyWaiting(String where, Object id, DependTarget target) throws SQLException {
+    String on = switch (target) {
+      case INTERNAL -> " AND er_job_id = on_job_id";
+      case EXTERNAL -> " AND er_job_id <> on_job_id";
+      default -> "";
+    };
+    releaseWhere(where + on, id);
   }
 
   /** Each frame waits for the frame of the other layer that renders its number. */
-  private void frameByFrame(String erLayer, String onLayer) throws SQLException {
+  private Optional<String> frameByFrame(String erLayer, String onLayer) throws SQLException {
     Map<Integer, String[]> onFrames = new HashMap<>();
     for (String[] frame : Sql.list(connection,
         "SELECT id, state, frame_spec, job_id FROM frame WHERE layer_id = ?",
@@ -93,15 +148,19 @@ final class Dependencies {
     List<String[]> erFrames = Sql.list(connection,
         "SELECT id, number, job_id FROM frame WHERE layer_id = ?",
         row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, erLayer);
+    Optional<String> first = Optional.empty();
     for (String[] erFrame : erFrames) {
       String[] onFrame = onFrames.get(Integer.parseInt(erFrame[1]));
       if (onFrame == null || isDone(onFrame[1])) {
         continue;
       }
       Scope er = new Scope(erFrame[2], erLayer, erFrame[0]);
-      insert(DependType.FRAME_BY_FRAME, false, er, new Scope(onFrame[3], onLayer, onFrame[0]));
+      String id = insert(DependType.FRAME_BY_FRAME, false, true, er,
+          new Scope(onFrame[3], onLayer, onFrame[0]));
+      first = first.or(() -> Optional.of(id));
       hold(er);
     }
+    return first;
   }
 
   /** Called when {@code frame} has just become SUCCEEDED or EATEN. */
@@ -201,10 +260,10 @@ final class Dependencies {
     return state.equals(FrameState.SUCCEEDED.name()) || state.equals(FrameState.EATEN.name());
   }
 
-  private void insert(DependType type, boolean anyFrame, Scope er, Scope on)
+  private String insert(DependType type, boolean anyFrame, boolean active, Scope er, Scope on)
       throws SQLException {
-    List<Object> values = new ArrayList<>(List.of(UUID.randomUUID().toString(), type.name(),
-        anyFrame, true));
+    String id = UUID.randomUUID().toString();
+    List<Object> values = new ArrayList<>(List.of(id, type.name(), anyFrame, active));
     for (Scope scope : List.of(er, on)) {
       values.add(scope.jobId());
       values.add(scope.layerId());
@@ -214,6 +273,7 @@ final class Dependencies {
         "INSERT INTO dependency (id, depend_type, any_frame, active, er_job_id, er_layer_id,"
             + " er_frame_id, on_job_id, on_layer_id, on_frame_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values.toArray());
+    return id;
   }
 
   private void hold(Scope scope) throws SQLException {

@@ -4,16 +4,13 @@ import dev.cuegate.db.Database;
 import dev.cuegate.db.Sql;
 import dev.cuegate.db.Transaction;
 import dev.cuegate.farm.spec.JobSpec;
-import dev.cuegate.proto.job.JobState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -187,21 +184,7 @@ public final class FarmStore implements AutoCloseable {
   }
 
   public List<GroupRow> groups(String showId) {
-    return database.transaction(c -> {
-      Map<String, List<JobRow>> jobsByGroup = new HashMap<>();
-      for (JobRow job : Reads.jobRows(c, "")) {
-        if (job.state() == JobState.PENDING) {
-          jobsByGroup.computeIfAbsent(job.group(), name -> new ArrayList<>()).add(job);
-        }
-      }
-      return Sql.list(c, "SELECT * FROM folder WHERE show_id = ? ORDER BY level, name",
-          row -> {
-            List<JobRow> jobs = jobsByGroup.getOrDefault(row.getString("name"), List.of());
-            return new GroupRow(row.getString("id"), row.getString("show_id"),
-                row.getString("name"), row.getString("parent_id"), row.getInt("level"),
-                jobs.size(), Reads.sum(jobs));
-          }, showId);
-    });
+    return new GroupStore(this).groups(showId);
   }
 
   public GroupRow rootGroup(String showId) {
@@ -512,8 +495,22 @@ public final class FarmStore implements AutoCloseable {
     });
   }
 
+  /** Work of the store's other classes in one transaction, with the frame state machine. */
+  @FunctionalInterface
+  interface StoreWork<T> {
+    T run(Transaction c, FrameStates states) throws SQLException;
+  }
+
+  <T> T run(StoreWork<T> work) {
+    return database.transaction(c -> work.run(c, states(c)));
+  }
+
   private FrameStates states(Transaction c) {
     return new FrameStates(c, now(), externalFrames, changes);
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   private long now() {

@@ -42,6 +42,9 @@ final class JobLauncher {
       ids.add(insertJob(spec, plan, show[0], show[1]));
       frames += plan.frameCount();
     }
+    for (String id : ids) {
+      Filters.runOnLaunch(connection, id);
+    }
     Dependencies dependencies = new Dependencies(connection);
     for (DependDefinition depend : spec.depends()) {
       dependencies.create(depend);
