@@ -41,17 +41,8 @@ public final class EmbeddedFarm implements AutoCloseable {
 
   /**
    * As {@link #open(String, Clock, HostDirectory)}, with the log directories of its jobs under
-   * {@code frameLogRoot}.
-   */
-  public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
-      Path frameLogRoot) {
-    return new EmbeddedFarm(
-        FarmStore.open(jdbcUrl, clock, ExternalFrameListener.NONE, frameLogRoot), hosts);
-  }
-
-  /**
-   * As {@link #open(String, Clock, HostDirectory, Path)}; {@code changes} is told of each change
-   * inside the transaction that makes it (the event journal), those of its hosts included.
+   * {@code frameLogRoot}; {@code changes} is told of each change inside the transaction that
+   * makes it (the event journal), those of its hosts included.
    */
   public static EmbeddedFarm open(String jdbcUrl, Clock clock, HostDirectory hosts,
       Path frameLogRoot, FarmChangeListener changes) {

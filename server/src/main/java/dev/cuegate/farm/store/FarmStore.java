@@ -60,18 +60,10 @@ public final class FarmStore implements AutoCloseable {
   /**
    * As {@link #open(String, Clock, ExternalFrameListener)}; the log directories of the jobs it
    * launches are made under {@code logRoot} (instead of OpenCue's {@code /shots}) when they are
-   * launched, so that frame logs can be written where OpenCue's tools read them.
-   */
-  public static FarmStore open(String jdbcUrl, Clock clock,
-      ExternalFrameListener externalFrames, Path logRoot) {
-    return new FarmStore(Database.open(jdbcUrl), clock, externalFrames, Optional.of(logRoot),
-        FarmChangeListener.NONE, Optional.empty());
-  }
-
-  /**
-   * As {@link #open(String, Clock, ExternalFrameListener, Path)}; {@code changes} is told of each
-   * change clients may hear of, inside the transaction that makes it, those of {@code hosts}
-   * included (up or down, locked or unlocked by a transaction of {@link #transaction}).
+   * launched, so that frame logs can be written where OpenCue's tools read them. {@code changes}
+   * is told of each change clients may hear of, inside the transaction that makes it, those of
+   * {@code hosts} included (up or down, locked or unlocked by a transaction of
+   * {@link #transaction}).
    */
   public static FarmStore open(String jdbcUrl, Clock clock, ExternalFrameListener externalFrames,
       Path logRoot, FarmChangeListener changes, HostDirectory hosts) {
