@@ -1,13 +1,11 @@
 package dev.cuegate.memory;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.cuegate.schedule.Periodic;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
@@ -27,34 +25,30 @@ public final class IdleMemoryRelease implements AutoCloseable {
   private static final String MAX_FREE = "MaxHeapFreeRatio";
   private static final String MIN_FREE = "MinHeapFreeRatio";
 
-  private final ScheduledExecutorService ticker;
+  /** A release in progress (a full collection) ends within this on a busy machine. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(1);
 
-  private IdleMemoryRelease(ScheduledExecutorService ticker) {
+  private final Periodic ticker;
+
+  private IdleMemoryRelease(Periodic ticker) {
     this.ticker = ticker;
   }
 
   /** Watches the heap every second; releases after {@code quiet} without work that follows work. */
   public static IdleMemoryRelease start(Duration quiet) {
-    ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "cuegate-idle-memory");
-              thread.setDaemon(true);
-              return thread;
-            });
     IdleWatch watch =
         new IdleWatch((int) Math.max(1, quiet.dividedBy(TICK)), ACTIVE_BYTES_PER_TICK);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    ticker.scheduleWithFixedDelay(
-        () -> {
-          if (watch.tick(collections(), memory.getHeapMemoryUsage().getUsed())) {
-            releaseNow();
-            watch.rebase(collections(), memory.getHeapMemoryUsage().getUsed());
-          }
-        },
-        TICK.toMillis(),
-        TICK.toMillis(),
-        TimeUnit.MILLISECONDS);
+    Periodic ticker =
+        Periodic.start(
+            "cuegate-idle-memory",
+            TICK,
+            () -> {
+              if (watch.tick(collections(), memory.getHeapMemoryUsage().getUsed())) {
+                releaseNow();
+                watch.rebase(collections(), memory.getHeapMemoryUsage().getUsed());
+              }
+            });
     return new IdleMemoryRelease(ticker);
   }
 
@@ -66,11 +60,13 @@ public final class IdleMemoryRelease implements AutoCloseable {
     long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
     HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     String maxFree = vm.getVMOption(MAX_FREE).getValue();
-    vm.setVMOption(MAX_FREE, vm.getVMOption(MIN_FREE).getValue());
+    boolean lowered = setOption(vm, MAX_FREE, vm.getVMOption(MIN_FREE).getValue());
     try {
       System.gc();
     } finally {
-      vm.setVMOption(MAX_FREE, maxFree);
+      if (lowered) {
+        setOption(vm, MAX_FREE, maxFree);
+      }
     }
     boolean trimmed = trimNativeHeap();
     long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
@@ -79,6 +75,17 @@ public final class IdleMemoryRelease implements AutoCloseable {
         before >> 20,
         after >> 20,
         trimmed ? ", C heap trimmed" : "");
+  }
+
+  /** False when this JVM refuses the value; the collection then shrinks by its own ratio. */
+  private static boolean setOption(HotSpotDiagnosticMXBean vm, String name, String value) {
+    try {
+      vm.setVMOption(name, value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      log.debug("idle: {} cannot be set to {}: {}", name, value, e.getMessage());
+      return false;
+    }
   }
 
   /** glibc keeps freed memory for reuse; the JVM's diagnostic command hands it back. */
@@ -107,6 +114,6 @@ public final class IdleMemoryRelease implements AutoCloseable {
 
   @Override
   public void close() {
-    ticker.shutdownNow();
+    ticker.stop(STOP_WAIT);
   }
 }
