@@ -35,6 +35,8 @@ EXPOSE 8448 8449
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${ADMIN_PORT}/healthz" || exit 1
 # Serial GC and small stacks keep an idle gateway small; the heap follows the container's limit.
+# Without ShrinkHeapInSteps the full collection CueGate runs once idle after work gives the whole
+# excess back at once, not 0% of it the first time (docs/PERFORMANCE.md, "Memory at idle").
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xss512k", "-Dcom.linecorp.armeria.useOpenSsl=false", "-XX:MaxRAMPercentage=70", \
-            "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/cuegate.jar"]
+            "-XX:-ShrinkHeapInSteps", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/cuegate.jar"]
 CMD ["serve"]

@@ -4,6 +4,7 @@ import dev.cuegate.config.ConfigException;
 import dev.cuegate.config.EnvConfigLoader;
 import dev.cuegate.config.LoadedConfig;
 import dev.cuegate.logging.LogSetup;
+import dev.cuegate.memory.IdleMemoryRelease;
 import dev.cuegate.server.CueGate;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   /** The log writer gets this long to write the last lines before the process ends. */
   private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
+  /** Quiet after work for this long, the process gives back what the work made it take. */
+  private static final Duration IDLE_BEFORE_RELEASE = Duration.ofSeconds(5);
 
   /** A start-up rehearsal: bin/cuegate records the classes it loads for class data sharing. */
   @Option(names = "--exit-when-ready", hidden = true)
@@ -62,12 +65,14 @@ final class ServeCommand implements Callable<Integer> {
       LogSetup.flush(LOG_FLUSH_TIMEOUT);
       return ExitCodes.OK;
     }
+    IdleMemoryRelease memory = IdleMemoryRelease.start(IDLE_BEFORE_RELEASE);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   log.info("SIGTERM or SIGINT: shutting down (docs/OPERATIONS.md, \"Shutdown\")");
+                  memory.close();
                   gate.close();
                   LogSetup.flush(LOG_FLUSH_TIMEOUT);
                   stopped.countDown();
