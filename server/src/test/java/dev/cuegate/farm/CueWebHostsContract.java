@@ -58,7 +58,7 @@ abstract class CueWebHostsContract extends FarmContract {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(message(unknown)).isEqualTo("comment no-such-comment does not exist");
     assertThat(noId.statusCode()).isEqualTo(400);
-    assertThat(message(noId)).isEqualTo("comment: give its id");
+    assertThat(message(noId)).isEqualTo("comment.id: give its id");
   }
 
   // Tags
