@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,7 @@ class RealCuebotWatcherTest {
   private static final int FRAME_SECONDS = 2;
   /** Above OpenCue's minimum for the {@code shell} service (3.2 GB), so Cuebot books frames. */
   private static final long WORKER_MEMORY_MB = 4096;
+  private static final String NO_HOST_TAG = "cuegate_it_no_host";
   private static final Pattern ROUNDS =
       Pattern.compile("(?m)^cuegate_events_watcher_rounds_total(?:\\{[^}]*})? (\\S+)$");
 
@@ -75,9 +77,9 @@ class RealCuebotWatcherTest {
     try (SseClient events = subscribe("job=" + jobName(first) + "," + jobName(second))) {
       awaitRounds(1);
 
-      // No render host serves a gateway: the jobs' frames stay WAITING.
-      Job a = launch(first);
-      Job b = launch(second);
+      // No host has the tag: the frames stay WAITING even while a bridge serves the Cuebot.
+      Job a = launch(first, Optional.of(NO_HOST_TAG));
+      Job b = launch(second, Optional.of(NO_HOST_TAG));
       Map<String, JsonNode> launches = new HashMap<>();
       for (int i = 0; i < 2; i++) {
         JsonNode event = next(events);
@@ -135,7 +137,7 @@ class RealCuebotWatcherTest {
     try (SseClient events = subscribe("job=" + jobName(name))) {
       awaitRounds(1);
 
-      Job job = launch(name);
+      Job job = launch(name, Optional.empty());
       List<JsonNode> seen = new ArrayList<>();
       JsonNode event = next(events);
       seen.add(event);
@@ -227,8 +229,11 @@ class RealCuebotWatcherTest {
     return "testing-sh01-cuegate_" + specName;
   }
 
-  /** A one-layer job of OpenCue's demo show {@code testing} with two frames that sleep. */
-  private Job launch(String name) {
+  /**
+   * A one-layer job of OpenCue's demo show {@code testing} with two frames that sleep, booked
+   * only on hosts with {@code tag} when there is one.
+   */
+  private Job launch(String name, Optional<String> tag) {
     String spec = """
         <?xml version="1.0"?>
         <!DOCTYPE spec PUBLIC "SPI Cue Specification Language" \
@@ -247,13 +252,14 @@ class RealCuebotWatcherTest {
                 <cmd>sleep %d; echo frame #IFRAME#</cmd>
                 <range>1-2</range>
                 <chunk>1</chunk>
-                <cores>1</cores>
+                <cores>1</cores>%s
                 <services><service>shell</service></services>
               </layer>
             </layers>
           </job>
         </spec>
-        """.formatted(name, FRAME_SECONDS);
+        """.formatted(name, FRAME_SECONDS,
+            tag.map(value -> "\n            <tags>" + value + "</tags>").orElse(""));
     JsonNode answer = api.call("/job.JobInterface/LaunchSpec", Map.of("spec", spec));
     String jobName = answer.path("names").get(0).asText();
     assertThat(jobName).isEqualTo(jobName(name));
