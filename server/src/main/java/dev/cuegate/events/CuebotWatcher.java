@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One poller for every reader of the event stream: asks the backend what changed and publishes
  * the differences. Each round costs {@code GetJobs} (pending jobs) and {@code GetHosts}, plus,
- * for a job whose frame counts moved, {@code GetUpdatedFrames} since the last answer's {@code
- * server_time} (or {@code GetFrames} where that is not served), whatever the number of readers.
+ * for a job whose frame counts moved, {@code GetUpdatedFrames} since its last check, or its whole
+ * frame list ({@code GetFrames}) where that call cannot answer for all (docs/EVENTS.md), whatever
+ * the number of readers.
  *
  * <p>Nothing is invented: the first round after someone starts listening only learns the state,
  * and an event is published for a change between two answers. While nobody listens it asks
@@ -63,6 +64,13 @@ public final class CuebotWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CuebotWatcher.class);
   /** Frames are learnt a page at a time, as CueGUI does. */
   private static final int FRAME_PAGE = 1000;
+  /**
+   * Cuebot refuses a {@code last_check} more than 60 s behind its clock and then never answers;
+   * older checks, or clocks a few seconds apart, take the whole frame list instead.
+   */
+  private static final Duration UPDATES_REACH = Duration.ofSeconds(50);
+  /** Cuebot answers at most this many updated frames: an answer this long may miss some. */
+  private static final int MAX_UPDATED_FRAMES = 100;
 
   private final Backend backend;
   private final MethodRegistry registry;
@@ -75,6 +83,8 @@ public final class CuebotWatcher implements AutoCloseable {
   private final Map<String, HostView> hosts = new HashMap<>();
   private final Counter rounds;
   private boolean learnt;
+  /** Cuebot's clock minus ours, in seconds, as of its latest {@code server_time}. */
+  private long serverOffset;
 
   public CuebotWatcher(Backend backend, MethodRegistry registry, EventBus bus, Duration interval,
       Duration timeout, Clock clock, MeterRegistry meters) {
@@ -156,7 +166,8 @@ public final class CuebotWatcher implements AutoCloseable {
       throws StatusException, TimeoutException, InterruptedException,
           InvalidProtocolBufferException {
     JobView view = new JobView(job.getId(), job.getName(), job.getShow(), job.getIsPaused(),
-        counts(job.getJobStats()), epochSeconds());
+        counts(job.getJobStats()));
+    view.checked(clock.millis(), serverSeconds());
     jobs.put(job.getId(), view);
     if (launchedNow) {
       publish(EventType.JOB_LAUNCHED, view, Map.of("user", job.getUser(), "shot", job.getShot()));
@@ -178,37 +189,65 @@ public final class CuebotWatcher implements AutoCloseable {
   private void updateFrames(JobView job)
       throws StatusException, TimeoutException, InterruptedException,
           InvalidProtocolBufferException {
+    if (clock.millis() - job.checkedAt >= UPDATES_REACH.toMillis()
+        || !diffUpdatedFrames(job)) {
+      diffAllFrames(job);
+    }
+  }
+
+  /**
+   * Diffs the frames Cuebot says changed since the job's last check; false when that answer
+   * cannot be trusted to hold every change (not served, or as long as Cuebot's limit).
+   */
+  private boolean diffUpdatedFrames(JobView job)
+      throws StatusException, TimeoutException, InterruptedException,
+          InvalidProtocolBufferException {
+    long asked = clock.millis();
     JobGetUpdatedFramesResponse answer;
     try {
       answer = call("job.JobInterface/GetUpdatedFrames",
           JobGetUpdatedFramesRequest.newBuilder()
               .setJob(Job.newBuilder().setId(job.id).setName(job.name))
-              .setLastCheck(job.serverTime)
+              .setLastCheck(job.lastCheck)
               .build(),
           JobGetUpdatedFramesResponse.parser());
     } catch (StatusException e) {
       if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
         throw e;
       }
-      // The embedded farm serves no GetUpdatedFrames: the whole list says the same, at more cost.
-      for (Frame frame : allFrames(job.id)) {
-        FrameView view = job.frames.get(frame.getId());
-        if (view != null) {
-          diff(job, frame.getId(), view, frame.getState(), frame.getRetryCount(),
-              frame.getExitStatus(), frame.getLastResource());
-        }
-      }
-      job.serverTime = epochSeconds();
-      return;
+      return false;
     }
-    for (UpdatedFrame frame : answer.getUpdatedFrames().getUpdatedFramesList()) {
+    serverOffset = answer.getServerTime() - clock.millis() / 1000;
+    List<UpdatedFrame> updated = answer.getUpdatedFrames().getUpdatedFramesList();
+    if (updated.size() >= MAX_UPDATED_FRAMES) {
+      return false;
+    }
+    for (UpdatedFrame frame : updated) {
       FrameView view = job.frames.get(frame.getId());
       if (view != null) {
         diff(job, frame.getId(), view, frame.getState(), frame.getRetryCount(),
             frame.getExitStatus(), frame.getLastResource());
       }
     }
-    job.serverTime = answer.getServerTime();
+    job.checked(asked, answer.getServerTime());
+    return true;
+  }
+
+  /** Diffs the job's whole frame list: what any check says, at more cost. */
+  private void diffAllFrames(JobView job)
+      throws StatusException, TimeoutException, InterruptedException,
+          InvalidProtocolBufferException {
+    // Taken before the list is read, so the next check covers whatever changes meanwhile.
+    long asked = clock.millis();
+    int lastCheck = serverSeconds();
+    for (Frame frame : allFrames(job.id)) {
+      FrameView view = job.frames.get(frame.getId());
+      if (view != null) {
+        diff(job, frame.getId(), view, frame.getState(), frame.getRetryCount(),
+            frame.getExitStatus(), frame.getLastResource());
+      }
+    }
+    job.checked(asked, lastCheck);
   }
 
   /** Publishes what turned {@code frame} from what was known into what the backend says now. */
@@ -359,8 +398,9 @@ public final class CuebotWatcher implements AutoCloseable {
         stats.getFailedFrameCount());
   }
 
-  private int epochSeconds() {
-    return (int) (clock.millis() / 1000);
+  /** Now on Cuebot's clock, as far as its latest answer tells ours apart from it. */
+  private int serverSeconds() {
+    return (int) (clock.millis() / 1000 + serverOffset);
   }
 
   @Override
@@ -376,16 +416,22 @@ public final class CuebotWatcher implements AutoCloseable {
     final Map<String, FrameView> frames = new HashMap<>();
     boolean paused;
     List<Long> counts;
-    int serverTime;
+    /** The {@code last_check} of the next GetUpdatedFrames, on Cuebot's clock. */
+    int lastCheck;
+    /** When, on our clock, the frames were last checked. */
+    long checkedAt;
 
-    JobView(String id, String name, String show, boolean paused, List<Long> counts,
-        int serverTime) {
+    JobView(String id, String name, String show, boolean paused, List<Long> counts) {
       this.id = id;
       this.name = name;
       this.show = show;
       this.paused = paused;
       this.counts = counts;
-      this.serverTime = serverTime;
+    }
+
+    void checked(long atMillis, int serverSeconds) {
+      checkedAt = atMillis;
+      lastCheck = serverSeconds;
     }
   }
 

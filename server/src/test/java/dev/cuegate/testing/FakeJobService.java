@@ -71,6 +71,11 @@ import java.util.function.Predicate;
 /** The fake's {@code job.JobInterface}. */
 final class FakeJobService extends JobInterfaceGrpc.JobInterfaceImplBase {
 
+  /** How far behind Cuebot's clock a {@code last_check} may be. */
+  private static final int MAX_CHECK_AGE_SECONDS = 60;
+  /** Cuebot's page of updated frames. */
+  private static final int MAX_UPDATED_FRAMES = 100;
+
   private final FarmState farm;
 
   FakeJobService(FarmState farm) {
@@ -144,15 +149,21 @@ final class FakeJobService extends JobInterfaceGrpc.JobInterfaceImplBase {
   }
 
   /**
-   * Every frame of the job, changed or not: a superset of what Cuebot sends (the frames updated
-   * since {@code last_check}), which a client that diffs against what it knows reads the same.
+   * The job's frames changed since {@code last_check} (within the second: a superset), at most
+   * 100 of them, as Cuebot limits its answer. A {@code last_check} more than 60 s behind the
+   * farm's clock gets no answer at all, as from Cuebot: it refuses such a check with an exception
+   * that its handler swallows, so the caller waits out its deadline (docs/EVENTS.md).
    */
   @Override
   public void getUpdatedFrames(
       JobGetUpdatedFramesRequest request, StreamObserver<JobGetUpdatedFramesResponse> out) {
     String jobId = jobId(request.getJob());
+    if (farm.now() - request.getLastCheck() > MAX_CHECK_AGE_SECONDS) {
+      return;
+    }
     UpdatedFrameSeq.Builder updated = UpdatedFrameSeq.newBuilder();
-    for (Frame frame : farm.frames(jobId)) {
+    for (Frame frame : farm.framesUpdatedSince(jobId, request.getLastCheck()).stream()
+        .limit(MAX_UPDATED_FRAMES).toList()) {
       updated.addUpdatedFrames(UpdatedFrame.newBuilder()
           .setId(frame.getId())
           .setState(frame.getState())

@@ -70,6 +70,7 @@ public final class FarmState {
   private final Map<String, String> jobOfLayer = new HashMap<>();
   private final Map<String, Frame> frames = new LinkedHashMap<>();
   private final Map<String, String> layerOfFrame = new HashMap<>();
+  private final Map<String, Integer> frameUpdatedAt = new HashMap<>();
   private final Map<String, Host> hosts = new LinkedHashMap<>();
   private final Map<String, Proc> procs = new LinkedHashMap<>();
   private final Map<String, String> hostOfProc = new HashMap<>();
@@ -105,6 +106,7 @@ public final class FarmState {
             jobOfLayer,
             frames,
             layerOfFrame,
+            frameUpdatedAt,
             hosts,
             procs,
             hostOfProc,
@@ -331,6 +333,7 @@ public final class FarmState {
   public synchronized void addFrame(String layerId, Frame frame) {
     frames.put(frame.getId(), frame);
     layerOfFrame.put(frame.getId(), layerId);
+    frameUpdatedAt.put(frame.getId(), now());
   }
 
   public synchronized int jobCount() {
@@ -463,6 +466,14 @@ public final class FarmState {
         .toList();
   }
 
+  /**
+   * The frames of a job changed (or added) at or after {@code since}, in epoch seconds: a
+   * superset, within the second, of what Cuebot calls updated since then.
+   */
+  public synchronized List<Frame> framesUpdatedSince(String jobId, int since) {
+    return frames(jobId).stream().filter(f -> frameUpdatedAt.get(f.getId()) >= since).toList();
+  }
+
   public synchronized List<Frame> layerFrames(String layerId) {
     get(layers, "layer", layerId);
     return framesOfLayer(layerId);
@@ -512,6 +523,7 @@ public final class FarmState {
         next.setExitStatus(-1).setRetryCount(frame.getRetryCount() + 1);
       }
       frames.put(frame.getId(), next.build());
+      frameUpdatedAt.put(frame.getId(), now);
       touchedJobs.add(jobOfLayer.get(layerOfFrame.get(frame.getId())));
     }
     for (String jobId : touchedJobs) {

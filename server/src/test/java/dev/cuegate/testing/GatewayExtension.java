@@ -53,7 +53,10 @@ public final class GatewayExtension
     return this;
   }
 
-  /** The clock the gateway checks tokens and rate limits against. */
+  /**
+   * The clock the gateway checks tokens and rate limits against, and the fake Cuebot's clock
+   * (its change stamps and {@code server_time}s).
+   */
   public GatewayExtension clock(Clock clock) {
     this.clock = clock;
     return this;
@@ -103,7 +106,7 @@ public final class GatewayExtension
     dataDir = Files.createTempDirectory("cuegate-test");
     Map<String, String> all = new HashMap<>();
     if (!embedded) {
-      cuebot = FakeCuebot.start();
+      cuebot = FakeCuebot.start(0, clock);
       all.put("CUEBOT_ENDPOINT", cuebot.target());
     }
     all.put("REST_PORT", "0");
