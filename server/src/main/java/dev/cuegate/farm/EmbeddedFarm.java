@@ -60,18 +60,21 @@ public final class EmbeddedFarm implements AutoCloseable {
     return "embedded farm (" + store.url() + ")";
   }
 
-  /** A host picked the frame up: WAITING becomes RUNNING. For the worker protocol and tests. */
-  public void startFrame(String frameId) {
-    store.startFrame(frameId);
+  /**
+   * The host named {@code host} picked the frame up: WAITING becomes RUNNING. For the worker
+   * protocol and tests.
+   */
+  public void startFrame(String frameId, String host) {
+    store.startFrame(frameId, host);
   }
 
   /**
    * A running frame ended with {@code exitStatus}: 0 is SUCCEEDED (which releases frames that
-   * depend on it), anything else a failure that retries or ends DEAD. For the worker protocol
-   * and tests.
+   * depend on it), anything else a failure that retries or ends DEAD; {@code host} ran it. For
+   * the worker protocol and tests.
    */
-  public void finishFrame(String frameId, int exitStatus) {
-    store.finishFrame(frameId, exitStatus);
+  public void finishFrame(String frameId, int exitStatus, String host) {
+    store.finishFrame(frameId, exitStatus, host);
   }
 
   /**

@@ -37,7 +37,8 @@ final class TaskEnds {
           failures, task.taskType(), task.jobId());
       rows.blocklist(workerId, task.jobId(), task.taskType(), now);
     }
-    FrameState frame = tx.finishFrame(task.frameId(), FAILURE_EXIT_STATUS);
+    String host = hostName(rows, workerId);
+    FrameState frame = tx.finishFrame(task.frameId(), FAILURE_EXIT_STATUS, host);
     AfterFailure after = frame != FrameState.WAITING ? AfterFailure.FAILED
         : SchedulingPolicy.afterRetriableFailure(task.taskType(), rows.failedBy(task.id()),
             rows.blocklistedFor(task.jobId(), task.taskType()),
@@ -45,7 +46,7 @@ final class TaskEnds {
                 .map(worker -> new Candidate(worker.id(), worker.taskTypes()))
                 .toList());
     if (after == AfterFailure.GIVE_UP) {
-      tx.giveUpFrame(task.frameId());
+      tx.giveUpFrame(task.frameId(), host);
     }
     rows.setTaskStatus(task.id(),
         after == AfterFailure.SOFT_FAILED ? TaskStatuses.SOFT_FAILED : TaskStatuses.FAILED);
@@ -56,9 +57,14 @@ final class TaskEnds {
       throws SQLException {
     for (TaskRow task : rows.tasks(workerId, TaskStatuses.ACTIVE)) {
       if (tx.frame(task.frameId()).state() == FrameState.RUNNING) {
-        tx.requeueFrame(task.frameId());
+        tx.requeueFrame(task.frameId(), hostName(rows, workerId));
       }
       rows.setTaskStatus(task.id(), TaskStatuses.QUEUED);
     }
+  }
+
+  /** The worker's name as the farm's hosts show it, which its frames' events name. */
+  private static String hostName(WorkerRepository rows, String workerId) throws SQLException {
+    return rows.worker(workerId).orElseThrow().nickname();
   }
 }

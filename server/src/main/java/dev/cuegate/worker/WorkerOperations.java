@@ -127,7 +127,7 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
         rows.setCurrentTask(workerId, null);
         return new NothingToDo();
       }
-      String taskId = assign(tx, rows, workerId, frame.get());
+      String taskId = assign(tx, rows, worker, frame.get());
       return new Assigned(task(tx, rows, taskId), true);
     });
   }
@@ -140,7 +140,7 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
    */
   LogTarget update(String workerId, String taskId, TaskUpdate update, Visit visit) {
     return transaction((tx, rows) -> {
-      seen(rows, workerId, visit);
+      Worker worker = seen(rows, workerId, visit);
       TaskRow task = ownTask(rows, workerId, taskId);
       if (isRunning(tx, task)) {
         rows.updateProgress(taskId, clock.millis(), update.activity().orElse(task.activity()),
@@ -149,7 +149,7 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
         switch (status) {
           case TaskStatuses.ACTIVE -> { }
           case TaskStatuses.COMPLETED -> {
-            tx.finishFrame(task.frameId(), 0);
+            tx.finishFrame(task.frameId(), 0, worker.nickname());
             rows.setTaskStatus(taskId, TaskStatuses.COMPLETED);
             rows.clearCurrentTask(workerId, taskId);
           }
@@ -158,7 +158,7 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
             rows.clearCurrentTask(workerId, taskId);
           }
           case TaskStatuses.CANCELED -> {
-            tx.requeueFrame(task.frameId());
+            tx.requeueFrame(task.frameId(), worker.nickname());
             rows.setTaskStatus(taskId, TaskStatuses.QUEUED);
             rows.clearCurrentTask(workerId, taskId);
           }
@@ -177,10 +177,10 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
    */
   void returnTask(String workerId, String taskId, Visit visit) {
     transaction((tx, rows) -> {
-      seen(rows, workerId, visit);
+      Worker worker = seen(rows, workerId, visit);
       TaskRow task = ownTask(rows, workerId, taskId);
       if (isRunning(tx, task)) {
-        tx.requeueFrame(task.frameId());
+        tx.requeueFrame(task.frameId(), worker.nickname());
         rows.setTaskStatus(taskId, TaskStatuses.QUEUED);
         rows.clearCurrentTask(workerId, taskId);
       }
@@ -268,8 +268,9 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
     return taskTypes.of(frame.services(), frame.layerType().name());
   }
 
-  private String assign(FarmTransaction tx, WorkerRepository rows, String workerId,
+  private String assign(FarmTransaction tx, WorkerRepository rows, Worker worker,
       WaitingFrame frame) throws SQLException {
+    String workerId = worker.id();
     long now = clock.millis();
     String type = taskType(frame);
     Optional<TaskRow> existing = rows.taskOfFrame(frame.frameId());
@@ -287,7 +288,7 @@ record WorkerOperations(EmbeddedFarm farm, TaskTypes taskTypes, Ids ids, Clock c
       rows.reassignTask(taskId, type, TaskStatuses.ACTIVE, workerId, now);
     }
     workerJobId(rows, frame.jobId());
-    tx.startFrame(frame.frameId());
+    tx.startFrame(frame.frameId(), worker.nickname());
     rows.setCurrentTask(workerId, taskId);
     return taskId;
   }

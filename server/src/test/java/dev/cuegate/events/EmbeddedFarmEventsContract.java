@@ -59,10 +59,10 @@ abstract class EmbeddedFarmEventsContract {
           .get("frames").get("frames").get(0).get("id").asText();
 
       assertThatThrownBy(() -> gateway.farm().transaction(tx -> {
-        tx.startFrame(frame);
+        tx.startFrame(frame, JobLife.HOST);
         throw new IllegalStateException("the work failed after starting the frame");
       })).hasMessageContaining("the work failed");
-      gateway.farm().startFrame(frame);
+      gateway.farm().startFrame(frame, JobLife.HOST);
       JsonNode started = JobLife.read(stream, 1).get(0);
 
       assertThat(started.get("type").asText()).isEqualTo("frame.started");
@@ -97,6 +97,74 @@ abstract class EmbeddedFarmEventsContract {
       assertThat(rest.get(0).get("lockState").asText()).isEqualTo("LOCKED");
       assertThat(rest.get(2).get("state").asText()).isEqualTo("DOWN");
     }
+  }
+
+  @Test
+  void framesAWorkerRunsNameItAsTheHostCallsDoAndSoDoOperatorsChangesWhileItRunsThem()
+      throws Exception {
+    String taskType = FarmSpecs.uniqueName("hosted");
+    String nickname = FarmSpecs.uniqueName("host");
+    TestWorker worker = TestWorker.register(gateway, nickname, taskType);
+    assertThat(worker.signOn().statusCode()).isEqualTo(204);
+    String job = FarmSpecs.uniqueName("hosted");
+    assertThat(gateway.post("/job.JobInterface/LaunchSpec", JobLife.JSON.createObjectNode()
+        .put("spec", FarmSpecs.spec(job, "<layer name=\"render\" type=\"Render\">"
+            + "<cmd>echo #IFRAME#</cmd><range>1-2</range><chunk>1</chunk><services><service>"
+            + taskType + "</service></services></layer>", "")).toString()).statusCode())
+        .isEqualTo(200);
+    String jobId = JobLife.parse(gateway.post("/job.JobInterface/FindJob",
+        "{\"name\":\"" + FarmSpecs.fullName(job) + "\"}").body()).get("job").get("id").asText();
+    assertThat(gateway.post("/job.JobInterface/SetMaxRetries",
+        "{\"job\":{\"id\":\"" + jobId + "\"},\"max_retries\":2}").statusCode()).isEqualTo(200);
+    String types = "frame.started,frame.succeeded,frame.failed,frame.retried,frame.dead,"
+        + "frame.eaten";
+    try (SseClient stream = SseClient.open(gateway.uri("/events?job="
+        + FarmSpecs.fullName(job) + "&types=" + types), Tokens.valid(), null)) {
+      // The only worker of its task type fails the first frame: nobody is left to retry it.
+      worker.finish(worker.take().get("_id").asText(), "failed");
+      JsonNode started = JobLife.read(stream, 1).get(0);
+      List<JsonNode> failed = JobLife.read(stream, 3);
+      String first = started.get("frame").asText();
+      String firstId = started.get("frameId").asText();
+      String second = first.equals("0001-render") ? "0002-render" : "0001-render";
+      String secondTask = worker.take().get("_id").asText();
+      JsonNode running = JobLife.read(stream, 1).get(0);
+      frameCall("Kill", running.get("frameId").asText());
+      JsonNode killed = JobLife.read(stream, 1).get(0);
+      worker.take();
+      worker.finish(secondTask, "completed");
+      List<JsonNode> succeeded = JobLife.read(stream, 2);
+      frameCall("Retry", firstId);
+      frameCall("Eat", firstId);
+      List<JsonNode> byHand = JobLife.read(stream, 2);
+
+      String on = " host=" + nickname;
+      String full = FarmSpecs.fullName(job);
+      List<JsonNode> events = new ArrayList<>(List.of(started));
+      events.addAll(failed);
+      events.add(running);
+      events.add(killed);
+      events.addAll(succeeded);
+      events.addAll(byHand);
+      assertThat(events).extracting(JobLife::summary).containsExactly(
+          "frame.started " + full + " " + first + on,
+          "frame.failed " + full + " " + first + on + " exitStatus=1",
+          "frame.retried " + full + " " + first + on + " retryCount=1",
+          "frame.dead " + full + " " + first + on + " exitStatus=1",
+          "frame.started " + full + " " + second + on,
+          "frame.retried " + full + " " + second + on + " retryCount=0",
+          "frame.started " + full + " " + second + on,
+          "frame.succeeded " + full + " " + second + on,
+          "frame.retried " + full + " " + first + " retryCount=1",
+          "frame.eaten " + full + " " + first);
+      assertThat(JobLife.parse(gateway.post("/host.HostInterface/GetHosts", "{}").body())
+          .get("hosts").get("hosts").findValuesAsText("name")).contains(nickname);
+    }
+  }
+
+  private void frameCall(String method, String frameId) {
+    assertThat(gateway.post("/job.FrameInterface/" + method,
+        "{\"frame\":{\"id\":\"" + frameId + "\"}}").statusCode()).isEqualTo(200);
   }
 
   private void hostCall(String method, String hostId) {

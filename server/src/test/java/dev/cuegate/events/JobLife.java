@@ -19,10 +19,12 @@ import java.util.List;
  * launched, paused, resumed, commented, a frame failed and retried, failed again and dead,
  * retried by hand and succeeded, another frame succeeded, the last one eaten, the job finished;
  * then a second job launched, a frame started and the job killed. Frames run as a host would run
- * them (through the farm), everything else through the API.
+ * them (through the farm, on {@link #HOST}), everything else through the API.
  */
 public final class JobLife {
   public static final ObjectMapper JSON = new ObjectMapper();
+  /** The host that runs the frames, which their events name while it runs them. */
+  public static final String HOST = "render-07";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   /** One thing done to the farm and the events it makes, as {@link #summary} writes them. */
@@ -56,6 +58,7 @@ public final class JobLife {
     String f1 = "0001-render";
     String f2 = "0002-render";
     String f3 = "0003-render";
+    String on = " host=" + HOST;
     return List.of(
         new Step("launch", () -> jobId = launch(job, "1-3"), List.of(
             "job.launched " + job + " user=jdoe shot=sh01")),
@@ -69,37 +72,39 @@ public final class JobLife {
         new Step("two tries allowed", () -> jobCall("SetMaxRetries", ",\"max_retries\":2"),
             List.of()),
         new Step("frame 1 fails once", () -> {
-          gateway.farm().startFrame(frameId(jobId, f1));
-          gateway.farm().finishFrame(frameId(jobId, f1), 1);
-        }, List.of("frame.started " + job + " " + f1,
-            "frame.failed " + job + " " + f1 + " exitStatus=1",
-            "frame.retried " + job + " " + f1 + " retryCount=1")),
+          gateway.farm().startFrame(frameId(jobId, f1), HOST);
+          gateway.farm().finishFrame(frameId(jobId, f1), 1, HOST);
+        }, List.of("frame.started " + job + " " + f1 + on,
+            "frame.failed " + job + " " + f1 + on + " exitStatus=1",
+            "frame.retried " + job + " " + f1 + on + " retryCount=1")),
         new Step("frame 1 fails again", () -> {
-          gateway.farm().startFrame(frameId(jobId, f1));
-          gateway.farm().finishFrame(frameId(jobId, f1), 3);
-        }, List.of("frame.started " + job + " " + f1,
-            "frame.failed " + job + " " + f1 + " exitStatus=3",
-            "frame.dead " + job + " " + f1 + " exitStatus=3")),
+          gateway.farm().startFrame(frameId(jobId, f1), HOST);
+          gateway.farm().finishFrame(frameId(jobId, f1), 3, HOST);
+        }, List.of("frame.started " + job + " " + f1 + on,
+            "frame.failed " + job + " " + f1 + on + " exitStatus=3",
+            "frame.dead " + job + " " + f1 + on + " exitStatus=3")),
         new Step("frame 1 retried by hand and succeeds", () -> {
+          // Nobody runs a dead frame: its retry names no host.
           ok("/job.FrameInterface/Retry", "{\"frame\":{\"id\":\"" + frameId(jobId, f1) + "\"}}");
-          gateway.farm().startFrame(frameId(jobId, f1));
-          gateway.farm().finishFrame(frameId(jobId, f1), 0);
+          gateway.farm().startFrame(frameId(jobId, f1), HOST);
+          gateway.farm().finishFrame(frameId(jobId, f1), 0, HOST);
         }, List.of("frame.retried " + job + " " + f1 + " retryCount=2",
-            "frame.started " + job + " " + f1, "frame.succeeded " + job + " " + f1)),
+            "frame.started " + job + " " + f1 + on, "frame.succeeded " + job + " " + f1 + on)),
         new Step("frame 2 succeeds", () -> {
-          gateway.farm().startFrame(frameId(jobId, f2));
-          gateway.farm().finishFrame(frameId(jobId, f2), 0);
-        }, List.of("frame.started " + job + " " + f2, "frame.succeeded " + job + " " + f2)),
+          gateway.farm().startFrame(frameId(jobId, f2), HOST);
+          gateway.farm().finishFrame(frameId(jobId, f2), 0, HOST);
+        }, List.of("frame.started " + job + " " + f2 + on,
+            "frame.succeeded " + job + " " + f2 + on)),
         new Step("frame 3 eaten: the job finishes", () ->
             ok("/job.FrameInterface/Eat", "{\"frame\":{\"id\":\"" + frameId(jobId, f3) + "\"}}"),
             List.of("frame.eaten " + job + " " + f3,
                 "job.finished " + job + " deadFrames=0 succeededFrames=2 succeeded=true")),
         new Step("another job launched, started and killed", () -> {
           killedId = launch(killed, "1");
-          gateway.farm().startFrame(frameId(killedId, f1));
+          gateway.farm().startFrame(frameId(killedId, f1), HOST);
           ok("/job.JobInterface/Kill", "{\"job\":{\"id\":\"" + killedId + "\"},\"reason\":\"t\"}");
         }, List.of("job.launched " + killed + " user=jdoe shot=sh01",
-            "frame.started " + killed + " " + f1, "job.killed " + killed,
+            "frame.started " + killed + " " + f1 + on, "job.killed " + killed,
             "job.finished " + killed + " deadFrames=0 succeededFrames=0 succeeded=false")));
   }
 
@@ -116,8 +121,8 @@ public final class JobLife {
   }
 
   /**
-   * An event as the expectations write it: type, job, frame, then what the type carries. Ids
-   * are checked apart: they must rise by one from event to event.
+   * An event as the expectations write it: type, job, frame, the host that runs the frame, then
+   * what the type carries. Ids are checked apart: they must rise by one from event to event.
    */
   public static String summary(JsonNode event) {
     StringBuilder line = new StringBuilder(event.get("type").asText())
@@ -125,7 +130,7 @@ public final class JobLife {
     if (event.has("frame")) {
       line.append(' ').append(event.get("frame").asText());
     }
-    for (String key : List.of("user", "shot", "subject", "exitStatus", "retryCount",
+    for (String key : List.of("host", "user", "shot", "subject", "exitStatus", "retryCount",
         "deadFrames", "succeededFrames", "succeeded")) {
       if (event.has(key)) {
         line.append(' ').append(key).append('=').append(event.get(key).asText());

@@ -87,7 +87,7 @@ abstract class CueWebActionsContract extends FarmContract {
   void markAsWaitingLeavesAFrameThatIsNotDependAsItIs() {
     String id = api.launch(spec(uniqueName("marknoop"), layer("render", "1", 1), ""));
     String frame = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(frame);
+    gateway.farm().startFrame(frame, "render-01");
 
     api.ok("/job.FrameInterface/MarkAsWaiting", "{\"frame\":{\"id\":\"" + frame + "\"}}");
 
@@ -97,7 +97,7 @@ abstract class CueWebActionsContract extends FarmContract {
   /** The frame's first run fails. */
   private void fail(String jobId) {
     String frame = api.frameId(jobId, "0001-render");
-    gateway.farm().startFrame(frame);
-    gateway.farm().finishFrame(frame, 1);
+    gateway.farm().startFrame(frame, "render-01");
+    gateway.farm().finishFrame(frame, 1, "render-01");
   }
 }

@@ -72,7 +72,7 @@ class CueWebCallsBrowserTest {
     String name = uniqueName("cueweb");
     String id = api.launch(spec(name, layer("render", "1-4", 1) + layer("comp", "1-2", 1), ""));
     finish(id, "0001-render", 0);
-    gateway.farm().startFrame(api.frameId(id, "0002-render"));
+    gateway.farm().startFrame(api.frameId(id, "0002-render"), "render-01");
     finish(id, "0003-render", 3);
 
     connect();
@@ -133,7 +133,7 @@ class CueWebCallsBrowserTest {
         .containsExactly("0001-render EATEN", "0002-render WAITING", "0003-render WAITING");
     assertThat(frame("0001-render")).isEqualTo("render EATEN 2 1");
 
-    gateway.farm().startFrame(api.frameId(id, "0002-render"));
+    gateway.farm().startFrame(api.frameId(id, "0002-render"), "render-01");
     waitForText("#frames tr[data-name='0002-render'] td.state", "RUNNING");
     act("kill", "Kill");
     waitForText(job + "td.state", "FINISHED");
@@ -170,8 +170,8 @@ class CueWebCallsBrowserTest {
 
   private void finish(String jobId, String frameName, int exitStatus) {
     String frame = api.frameId(jobId, frameName);
-    gateway.farm().startFrame(frame);
-    gateway.farm().finishFrame(frame, exitStatus);
+    gateway.farm().startFrame(frame, "render-01");
+    gateway.farm().finishFrame(frame, exitStatus, "render-01");
   }
 
   private void type(String css, String text) {

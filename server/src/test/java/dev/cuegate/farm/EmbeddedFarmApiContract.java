@@ -125,7 +125,7 @@ abstract class EmbeddedFarmApiContract extends FarmContract {
   @Test
   void getFramesPagesAndFiltersByState() {
     String id = api.launch(spec(uniqueName("paging"), layer("render", "1-5", 1), ""));
-    gateway.farm().startFrame(api.frameId(id, "0002-render"));
+    gateway.farm().startFrame(api.frameId(id, "0002-render"), "render-01");
 
     JsonNode secondPage = api.frames(id, "{\"page\":2,\"limit\":2}");
     JsonNode pastTheEnd = api.frames(id, "{\"page\":4,\"limit\":2}");
@@ -167,7 +167,7 @@ abstract class EmbeddedFarmApiContract extends FarmContract {
     String name = uniqueName("kill");
     String id = api.launch(spec(name, layer("render", "1-3", 1), ""));
     String frame = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(frame);
+    gateway.farm().startFrame(frame, "render-01");
 
     api.jobAction("Kill", id, ",\"reason\":\"test\"");
 
@@ -189,8 +189,8 @@ abstract class EmbeddedFarmApiContract extends FarmContract {
   void aFrameThatFailsMaxRetriesTimesIsDeadAndRetryMakesItWaitAgain() {
     String id = api.launch(spec(uniqueName("retry"), layer("render", "1-2", 1), ""));
     String frame = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(frame);
-    gateway.farm().finishFrame(frame, 3);
+    gateway.farm().startFrame(frame, "render-01");
+    gateway.farm().finishFrame(frame, 3, "render-01");
     String dead = api.frameStates(id).get(0);
     JsonNode deadStats = api.job(id).get("jobStats");
 
@@ -251,7 +251,7 @@ abstract class EmbeddedFarmApiContract extends FarmContract {
   @Test
   void killFramesSendsRunningFramesBackToWaiting() {
     String id = api.launch(spec(uniqueName("killframes"), layer("render", "1-2", 1), ""));
-    gateway.farm().startFrame(api.frameId(id, "0001-render"));
+    gateway.farm().startFrame(api.frameId(id, "0001-render"), "render-01");
 
     api.jobAction("KillFrames", id, ",\"req\":{}");
 

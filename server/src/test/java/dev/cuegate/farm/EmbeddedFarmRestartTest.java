@@ -21,8 +21,8 @@ class EmbeddedFarmRestartTest {
     // given
     String id = api.launch(spec(uniqueName("restart"), layer("render", "1-3", 1), ""));
     String frame = api.frameId(id, "0001-render");
-    gateway.farm().startFrame(frame);
-    gateway.farm().finishFrame(frame, 0);
+    gateway.farm().startFrame(frame, "render-01");
+    gateway.farm().finishFrame(frame, 0, "render-01");
     api.jobAction("Pause", id, "");
     List<String> before = api.frameStates(id);
 

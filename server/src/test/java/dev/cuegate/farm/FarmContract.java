@@ -17,7 +17,7 @@ abstract class FarmContract {
 
   /** Runs the frame to success, as a worker that took it and exited 0 would. */
   void succeed(String frameId) {
-    gateway.farm().startFrame(frameId);
-    gateway.farm().finishFrame(frameId, 0);
+    gateway.farm().startFrame(frameId, "render-01");
+    gateway.farm().finishFrame(frameId, 0, "render-01");
   }
 }

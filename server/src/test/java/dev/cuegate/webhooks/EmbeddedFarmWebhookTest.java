@@ -48,13 +48,13 @@ class EmbeddedFarmWebhookTest {
     String first = frames.get(0).get("id").asText();
     String second = frames.get(1).get("id").asText();
 
-    gateway.farm().startFrame(first);
+    gateway.farm().startFrame(first, "render-01");
     awaitDeliveries(1);
-    gateway.farm().finishFrame(first, 0);
+    gateway.farm().finishFrame(first, 0, "render-01");
     awaitDeliveries(2);
-    gateway.farm().startFrame(second);
+    gateway.farm().startFrame(second, "render-01");
     awaitDeliveries(3);
-    gateway.farm().finishFrame(second, 0);
+    gateway.farm().finishFrame(second, 0, "render-01");
     awaitDeliveries(5);
 
     List<JsonNode> events = receiver.received().stream().map(r -> parse(r.body())).toList();

@@ -113,7 +113,7 @@ final class ProcService extends ProcInterfaceGrpc.ProcInterfaceImplBase {
   /** The procs' frames go back to WAITING without using a retry. */
   private static void kill(FarmTransaction tx, List<Proc> procs) throws SQLException {
     for (Proc proc : procs) {
-      tx.requeueFrame(proc.getId());
+      tx.requeueFrame(proc.getId(), host(proc));
     }
   }
 

@@ -33,10 +33,18 @@ public record FarmChange(Kind kind, String show, String job, Map<String, Object>
     return new FarmChange(kind, job.show(), job.name(), pairs(pairs("jobId", job.id()), more));
   }
 
-  /** A change of one frame of {@code job}; {@code more} as for {@link #ofJob}. */
-  static FarmChange ofFrame(Kind kind, JobRow job, FrameRow frame, Object... more) {
-    return new FarmChange(kind, job.show(), job.name(), pairs(pairs("jobId", job.id(),
-        "layer", frame.layerName(), "frame", frame.name(), "frameId", frame.id()), more));
+  /**
+   * A change of one frame of {@code job} on the host named {@code host} (none when empty);
+   * {@code more} as for {@link #ofJob}.
+   */
+  static FarmChange ofFrame(Kind kind, JobRow job, FrameRow frame, String host,
+      Object... more) {
+    Map<String, Object> about = pairs("jobId", job.id(), "layer", frame.layerName(),
+        "frame", frame.name(), "frameId", frame.id());
+    if (!host.isEmpty()) {
+      about.put("host", host);
+    }
+    return new FarmChange(kind, job.show(), job.name(), pairs(about, more));
   }
 
   /** A change of a host, which belongs to no show or job; {@code more} as for {@link #ofJob}. */

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,7 +34,10 @@ public final class FarmStore implements AutoCloseable {
   private final Optional<Path> logRoot;
   private final ExternalFrameListener externalFrames;
   private final FarmChangeListener changes;
-  /** Whose hosts' changes {@link #changes} hears of; empty when it hears of none. */
+  /**
+   * Whose hosts' changes {@link #changes} hears of, and who runs the frames its frame changes
+   * name; empty when it hears of none.
+   */
   private final Optional<HostDirectory> watchedHosts;
 
   private FarmStore(Database database, Clock clock, ExternalFrameListener externalFrames,
@@ -433,7 +438,7 @@ public final class FarmStore implements AutoCloseable {
       Reads.job(c, jobId);
       List<FrameRow> frames =
           Reads.frameRows(c, "f.job_id = ?", jobId).stream().filter(query::matches).toList();
-      states(c).apply(frames, change);
+      states(c).apply(frames, change, runningOn(c));
       return null;
     });
   }
@@ -442,22 +447,22 @@ public final class FarmStore implements AutoCloseable {
     database.transaction(c -> {
       Reads.layerRows(c, "id = ?", layerId).stream().findFirst().orElseThrow(
           () -> FarmException.notFound("layer " + layerId + " does not exist"));
-      states(c).apply(Reads.frameRows(c, "f.layer_id = ?", layerId), change);
+      states(c).apply(Reads.frameRows(c, "f.layer_id = ?", layerId), change, runningOn(c));
       return null;
     });
   }
 
   public void changeFrame(String frameId, FrameChange change) {
     database.transaction(c -> {
-      states(c).apply(List.of(Reads.frame(c, frameId)), change);
+      states(c).apply(List.of(Reads.frame(c, frameId)), change, runningOn(c));
       return null;
     });
   }
 
-  /** A host picked the frame up: WAITING becomes RUNNING. */
-  public void startFrame(String frameId) {
+  /** The host named {@code host} picked the frame up: WAITING becomes RUNNING. */
+  public void startFrame(String frameId, String host) {
     database.transaction(c -> {
-      states(c).start(frameId);
+      states(c).start(frameId, host);
       return null;
     });
   }
@@ -465,9 +470,10 @@ public final class FarmStore implements AutoCloseable {
   /**
    * A running frame ended. Exit status 0 is success; a failure makes the frame wait for another
    * try, or DEAD once it has failed {@code maxretries} times (EATEN when the job auto-eats).
+   * {@code host} ran it.
    */
-  public void finishFrame(String frameId, int exitStatus) {
-    database.transaction(c -> states(c).finish(frameId, exitStatus));
+  public void finishFrame(String frameId, int exitStatus, String host) {
+    database.transaction(c -> states(c).finish(frameId, exitStatus, host));
   }
 
   /**
@@ -495,6 +501,20 @@ public final class FarmStore implements AutoCloseable {
 
   <T> T run(StoreWork<T> work) {
     return database.transaction(c -> work.run(c, states(c)));
+  }
+
+  /**
+   * The name of the host running each running frame, by frame id, for the events of an
+   * operator's change; none without hosts.
+   */
+  private Map<String, String> runningOn(Transaction c) throws SQLException {
+    Map<String, String> hosts = new HashMap<>();
+    if (watchedHosts.isPresent()) {
+      for (HostRow host : watchedHosts.get().hosts(new FarmTransaction(c, states(c)))) {
+        host.runningFrames().forEach(frame -> hosts.put(frame, host.name()));
+      }
+    }
+    return hosts;
   }
 
   private FrameStates states(Transaction c) {

@@ -68,24 +68,34 @@ public final class FarmTransaction {
     return new DispatchQueue(connection, states.now()).first(eligible);
   }
 
-  /** WAITING becomes RUNNING. */
-  public void startFrame(String frameId) throws SQLException {
-    states.start(frameId);
+  /**
+   * WAITING becomes RUNNING on the host named {@code host} (as OpenCue's host calls name it),
+   * which the frame's events name.
+   */
+  public void startFrame(String frameId, String host) throws SQLException {
+    states.start(frameId, host);
   }
 
-  /** A RUNNING frame ended with {@code exitStatus}; answers its new state (retries applied). */
-  public FrameState finishFrame(String frameId, int exitStatus) throws SQLException {
-    return states.finish(frameId, exitStatus);
+  /**
+   * A RUNNING frame ended with {@code exitStatus} on {@code host}; answers its new state
+   * (retries applied).
+   */
+  public FrameState finishFrame(String frameId, int exitStatus, String host)
+      throws SQLException {
+    return states.finish(frameId, exitStatus, host);
   }
 
-  /** A RUNNING frame goes back to WAITING without using a retry. */
-  public void requeueFrame(String frameId) throws SQLException {
-    states.requeue(frameId);
+  /** A frame RUNNING on {@code host} goes back to WAITING without using a retry. */
+  public void requeueFrame(String frameId, String host) throws SQLException {
+    states.requeue(frameId, host);
   }
 
-  /** A WAITING frame that nobody can run fails for good; answers DEAD, or EATEN on autoeat. */
-  public FrameState giveUpFrame(String frameId) throws SQLException {
-    return states.giveUp(frameId);
+  /**
+   * A WAITING frame that nobody can run fails for good, after it failed on {@code host}; answers
+   * DEAD, or EATEN on autoeat.
+   */
+  public FrameState giveUpFrame(String frameId, String host) throws SQLException {
+    return states.giveUp(frameId, host);
   }
 
   /**

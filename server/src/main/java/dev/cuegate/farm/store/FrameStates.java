@@ -7,6 +7,7 @@ import dev.cuegate.proto.job.JobState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The frame state machine, inside one transaction: which change a frame in a given state
@@ -27,20 +28,21 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
     return new ExternalFrames(c, this, listener, now);
   }
 
-  /** A host picked the frame up: WAITING becomes RUNNING. */
-  void start(String frameId) throws SQLException {
+  /** The host named {@code host} picked the frame up: WAITING becomes RUNNING. */
+  void start(String frameId, String host) throws SQLException {
     FrameRow frame = Reads.frame(c, frameId);
     requireState(frame, FrameState.WAITING);
     Sql.update(c, "UPDATE frame SET state = ?, start_time = ?, stop_time = 0"
         + " WHERE id = ?", FrameState.RUNNING.name(), now, frameId);
-    tell(FarmChange.Kind.FRAME_STARTED, frame);
+    tell(FarmChange.Kind.FRAME_STARTED, frame, host);
   }
 
   /**
    * A running frame ended. Exit status 0 is success; a failure makes the frame wait for another
    * try, or DEAD once it has failed {@code maxretries} times (EATEN when the job auto-eats).
+   * {@code host} ran it.
    */
-  FrameState finish(String frameId, int exitStatus) throws SQLException {
+  FrameState finish(String frameId, int exitStatus, String host) throws SQLException {
     FrameRow frame = Reads.frame(c, frameId);
     requireState(frame, FrameState.RUNNING);
     if (ExternalFrames.isExternal(c, frame.jobId())) {
@@ -54,13 +56,13 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
     Sql.update(c, "UPDATE frame SET state = ?, exit_status = ?, retry_count = ?, stop_time = ?"
         + " WHERE id = ?", next.name(), exitStatus, retries, now, frameId);
     if (exitStatus == 0) {
-      tell(FarmChange.Kind.FRAME_SUCCEEDED, frame);
+      tell(FarmChange.Kind.FRAME_SUCCEEDED, frame, host);
     } else {
-      tell(FarmChange.Kind.FRAME_FAILED, frame, "exitStatus", exitStatus);
+      tell(FarmChange.Kind.FRAME_FAILED, frame, host, "exitStatus", exitStatus);
       switch (next) {
-        case WAITING -> tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", retries);
-        case DEAD -> tell(FarmChange.Kind.FRAME_DEAD, frame, "exitStatus", exitStatus);
-        default -> tell(FarmChange.Kind.FRAME_EATEN, frame);
+        case WAITING -> tell(FarmChange.Kind.FRAME_RETRIED, frame, host, "retryCount", retries);
+        case DEAD -> tell(FarmChange.Kind.FRAME_DEAD, frame, host, "exitStatus", exitStatus);
+        default -> tell(FarmChange.Kind.FRAME_EATEN, frame, host);
       }
     }
     if (next == FrameState.SUCCEEDED || next == FrameState.EATEN) {
@@ -70,8 +72,11 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
     return next;
   }
 
-  /** A running frame goes back to WAITING without counting a failure, as a kill does. */
-  void requeue(String frameId) throws SQLException {
+  /**
+   * A frame running on {@code host} goes back to WAITING without counting a failure, as a kill
+   * does.
+   */
+  void requeue(String frameId, String host) throws SQLException {
     FrameRow frame = Reads.frame(c, frameId);
     requireState(frame, FrameState.RUNNING);
     if (ExternalFrames.isExternal(c, frame.jobId())) {
@@ -81,20 +86,23 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
     }
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         FrameState.WAITING.name(), now, frameId);
-    tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", frame.retryCount());
+    tell(FarmChange.Kind.FRAME_RETRIED, frame, host, "retryCount", frame.retryCount());
   }
 
-  /** A waiting frame that nobody may run any more fails for good: DEAD, or EATEN on autoeat. */
-  FrameState giveUp(String frameId) throws SQLException {
+  /**
+   * A waiting frame that nobody may run any more, since it failed on {@code host}, fails for
+   * good: DEAD, or EATEN on autoeat.
+   */
+  FrameState giveUp(String frameId, String host) throws SQLException {
     FrameRow frame = Reads.frame(c, frameId);
     requireState(frame, FrameState.WAITING);
     FrameState next = finalFailure(Reads.job(c, frame.jobId()));
     Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
         next.name(), now, frameId);
     if (next == FrameState.EATEN) {
-      tell(FarmChange.Kind.FRAME_EATEN, frame);
+      tell(FarmChange.Kind.FRAME_EATEN, frame, host);
     } else {
-      tell(FarmChange.Kind.FRAME_DEAD, frame, "exitStatus", frame.exitStatus());
+      tell(FarmChange.Kind.FRAME_DEAD, frame, host, "exitStatus", frame.exitStatus());
     }
     if (next == FrameState.EATEN) {
       new Dependencies(c).satisfied(frame);
@@ -103,12 +111,17 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
     return next;
   }
 
-  /** An operator's retry, eat or kill of {@code frames}; frames it does not apply to stay. */
-  void apply(List<FrameRow> frames, FrameChange change) throws SQLException {
+  /**
+   * An operator's retry, eat or kill of {@code frames}; frames it does not apply to stay.
+   * {@code runningOn} names the host of each running frame (by frame id), which its events name.
+   */
+  void apply(List<FrameRow> frames, FrameChange change, Map<String, String> runningOn)
+      throws SQLException {
     Dependencies dependencies = new Dependencies(c);
     List<String> jobs = new ArrayList<>();
     for (FrameRow frame : frames) {
       FrameState state = frame.state();
+      String host = runningOn.getOrDefault(frame.id(), "");
       switch (change) {
         case RETRY -> {
           if (state == FrameState.DEAD || state == FrameState.SUCCEEDED
@@ -116,14 +129,14 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
             FrameState next = frame.dependCount() > 0 ? FrameState.DEPEND : FrameState.WAITING;
             Sql.update(c, "UPDATE frame SET state = ?, exit_status = 0, stop_time = 0"
                 + " WHERE id = ?", next.name(), frame.id());
-            tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", frame.retryCount());
+            tell(FarmChange.Kind.FRAME_RETRIED, frame, host, "retryCount", frame.retryCount());
           }
         }
         case EAT -> {
           if (state != FrameState.SUCCEEDED && state != FrameState.EATEN) {
             Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
                 FrameState.EATEN.name(), now, frame.id());
-            tell(FarmChange.Kind.FRAME_EATEN, frame);
+            tell(FarmChange.Kind.FRAME_EATEN, frame, host);
             dependencies.satisfied(frame);
           }
         }
@@ -131,7 +144,7 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
           if (state == FrameState.RUNNING) {
             Sql.update(c, "UPDATE frame SET state = ?, stop_time = ? WHERE id = ?",
                 FrameState.WAITING.name(), now, frame.id());
-            tell(FarmChange.Kind.FRAME_RETRIED, frame, "retryCount", frame.retryCount());
+            tell(FarmChange.Kind.FRAME_RETRIED, frame, host, "retryCount", frame.retryCount());
           }
         }
         case MARK_WAITING -> {
@@ -185,10 +198,13 @@ record FrameStates(Transaction c, long now, ExternalFrameListener listener,
     }
   }
 
-  /** Tells the listener of a change of {@code frame} (as read before the change). */
-  private void tell(FarmChange.Kind kind, FrameRow frame, Object... more)
+  /**
+   * Tells the listener of a change of {@code frame} (as read before the change) on {@code host},
+   * which is empty when no host runs it.
+   */
+  private void tell(FarmChange.Kind kind, FrameRow frame, String host, Object... more)
       throws SQLException {
-    changes.changed(c, FarmChange.ofFrame(kind, Reads.job(c, frame.jobId()), frame, more));
+    changes.changed(c, FarmChange.ofFrame(kind, Reads.job(c, frame.jobId()), frame, host, more));
   }
 
   private static FrameState finalFailure(JobRow job) {

@@ -140,11 +140,11 @@ abstract class FarmStoreContract {
     String frame = store.jobFrames(job, FrameQuery.ALL).get(0).id();
 
     // when
-    store.startFrame(frame);
-    store.finishFrame(frame, 1);
+    store.startFrame(frame, "render-01");
+    store.finishFrame(frame, 1, "render-01");
     FrameRow afterOne = store.frame(frame);
-    store.startFrame(frame);
-    store.finishFrame(frame, 1);
+    store.startFrame(frame, "render-01");
+    store.finishFrame(frame, 1, "render-01");
 
     // then
     assertThat(afterOne.state()).isEqualTo(FrameState.WAITING);
@@ -178,8 +178,8 @@ abstract class FarmStoreContract {
     String frame = store.jobFrames(job, FrameQuery.ALL).stream()
         .filter(row -> row.name().equals(frameName))
         .findFirst().orElseThrow().id();
-    store.startFrame(frame);
-    store.finishFrame(frame, 0);
+    store.startFrame(frame, "render-01");
+    store.finishFrame(frame, 0, "render-01");
   }
 
   /** The frames of {@code second}, DEPEND where {@code held} names them and WAITING elsewhere. */
