@@ -68,7 +68,8 @@ public final class FarmStore implements AutoCloseable {
    * launched, so that frame logs can be written where OpenCue's tools read them. {@code changes}
    * is told of each change clients may hear of, inside the transaction that makes it, those of
    * {@code hosts} included (up or down, locked or unlocked by a transaction of
-   * {@link #transaction}).
+   * {@link #transaction}); an operator's change of a running frame names the one of
+   * {@code hosts} that runs it.
    */
   public static FarmStore open(String jdbcUrl, Clock clock, ExternalFrameListener externalFrames,
       Path logRoot, FarmChangeListener changes, HostDirectory hosts) {
