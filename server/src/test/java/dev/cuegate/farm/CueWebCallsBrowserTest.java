@@ -13,7 +13,6 @@ import dev.cuegate.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CueWebCallsBrowserTest {
   /** Started before the gateway, whose CORS_ORIGINS must name the page's origin. */
-  private static final PageServer PAGE =
-      PageServer.serve("/", "/cueweb-calls/index.html");
+  @RegisterExtension
+  static final PageServer PAGE = PageServer.serve("/", "/cueweb-calls/index.html");
 
   @RegisterExtension
   static final GatewayExtension gateway =
@@ -56,11 +55,6 @@ class CueWebCallsBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-  }
-
-  @AfterAll
-  static void stopPage() {
-    PAGE.stop();
   }
 
   @Test

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class CueWebPagesBrowserTest {
   /** Started before the gateway, whose CORS_ORIGINS must name the page's origin. */
-  private static final PageServer PAGE =
-      PageServer.serve("/replay.html", "/cueweb-calls/replay.html");
+  @RegisterExtension
+  static final PageServer PAGE = PageServer.serve("/replay.html", "/cueweb-calls/replay.html");
   /** The characters CueWeb's job page escapes when it looks a job up by name. */
   private static final Pattern REGEX_SPECIAL = Pattern.compile("[-/\\\\^$*+?.()|\\[\\]{}]");
 
@@ -65,11 +64,6 @@ class CueWebPagesBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-  }
-
-  @AfterAll
-  static void stopPage() {
-    PAGE.stop();
   }
 
   @Test

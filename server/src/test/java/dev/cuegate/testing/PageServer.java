@@ -7,12 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One HTML test resource served on an ephemeral port, so that a browser loads it from another
- * origin than the gateway's; every other path answers 404.
+ * origin than the gateway's; every other path answers 404. Registered as an extension, it stops
+ * after the class's tests.
  */
-public final class PageServer {
+public final class PageServer implements AfterAllCallback {
   private final HttpServer server;
   private final String path;
   private final String resource;
@@ -29,7 +32,7 @@ public final class PageServer {
     server.start();
   }
 
-  /** Serves the class-path resource {@code resource} at {@code path}; the caller stops it. */
+  /** Serves the class-path resource {@code resource} at {@code path}. */
   public static PageServer serve(String path, String resource) {
     return new PageServer(path, resource);
   }
@@ -44,8 +47,8 @@ public final class PageServer {
     return origin() + path;
   }
 
-  /** Stops serving the page. */
-  public void stop() {
+  @Override
+  public void afterAll(ExtensionContext context) {
     server.stop(0);
   }
 

@@ -14,14 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class AgentsEndToEnd {
   @TempDir Path stateDirs;
 
+  final FarmJobs jobs;
   Agents agents;
+  private final GatewayExtension server;
 
-  /** The subclass's gateway, which the agents work for. */
-  abstract GatewayExtension gateway();
+  /** Agents of {@code server}, the subclass's gateway. */
+  AgentsEndToEnd(GatewayExtension server) {
+    this.server = server;
+    this.jobs = new FarmJobs(server);
+  }
 
   @BeforeEach
   void startAgents() {
-    agents = new Agents(URI.create(gateway().uri("").toString()), stateDirs);
+    agents = new Agents(URI.create(server.uri("").toString()), stateDirs);
   }
 
   @AfterEach

@@ -18,11 +18,8 @@ class ProcKillEndToEndTest extends AgentsEndToEnd {
   static final GatewayExtension gateway =
       new GatewayExtension().embedded().env("WORKER_SECRET_ITERATIONS", "1000");
 
-  private final FarmJobs jobs = new FarmJobs(gateway);
-
-  @Override
-  GatewayExtension gateway() {
-    return gateway;
+  ProcKillEndToEndTest() {
+    super(gateway);
   }
 
   @Test

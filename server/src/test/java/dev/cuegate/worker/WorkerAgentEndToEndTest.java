@@ -16,11 +16,8 @@ class WorkerAgentEndToEndTest extends AgentsEndToEnd {
   static final GatewayExtension gateway =
       new GatewayExtension().embedded().env("WORKER_SECRET_ITERATIONS", "1000");
 
-  private final FarmJobs jobs = new FarmJobs(gateway);
-
-  @Override
-  GatewayExtension gateway() {
-    return gateway;
+  WorkerAgentEndToEndTest() {
+    super(gateway);
   }
 
   @Test
