@@ -6,19 +6,13 @@ import static dev.cuegate.farm.FarmSpecs.spec;
 import static dev.cuegate.farm.FarmSpecs.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.HeadlessChromium;
+import dev.cuegate.testing.PageServer;
 import dev.cuegate.testing.Tokens;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +31,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CueWebCallsBrowserTest {
   /** Started before the gateway, whose CORS_ORIGINS must name the page's origin. */
-  private static final HttpServer PAGE = servePage();
+  @RegisterExtension
+  static final PageServer PAGE = PageServer.serve("/", "/cueweb-calls/index.html");
 
   @RegisterExtension
   static final GatewayExtension gateway =
-      new GatewayExtension().embedded().env("CORS_ORIGINS", pageOrigin());
+      new GatewayExtension().embedded().env("CORS_ORIGINS", PAGE.origin());
 
   private final FarmApi api = new FarmApi(gateway);
 
@@ -60,11 +55,6 @@ class CueWebCallsBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-  }
-
-  @AfterAll
-  static void stopPage() {
-    PAGE.stop(0);
   }
 
   @Test
@@ -144,7 +134,7 @@ class CueWebCallsBrowserTest {
 
   /** Types CueWeb's two settings, the gateway's URL and a token, and starts polling. */
   private void connect() {
-    browser.get(pageOrigin() + "/");
+    browser.get(PAGE.url());
     type("#base-url", gateway.uri("").toString());
     type("#token", Tokens.valid());
     type("#poll-ms", "200");
@@ -199,36 +189,5 @@ class CueWebCallsBrowserTest {
 
   private String frame(String frameName) {
     return cells("#frames tr[data-name='" + frameName + "'] ", "layer", "state", "retries", "exit");
-  }
-
-  private static HttpServer servePage() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/", CueWebCallsBrowserTest::answerPage);
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void answerPage(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream page =
-        CueWebCallsBrowserTest.class.getResourceAsStream("/cueweb-calls/index.html")) {
-      if (!exchange.getRequestURI().getPath().equals("/") || page == null) {
-        exchange.sendResponseHeaders(404, -1);
-        return;
-      }
-      byte[] body = page.readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static String pageOrigin() {
-    return "http://127.0.0.1:" + PAGE.getAddress().getPort();
   }
 }

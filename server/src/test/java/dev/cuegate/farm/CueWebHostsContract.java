@@ -55,10 +55,8 @@ abstract class CueWebHostsContract extends FarmContract {
     HttpResponse<String> noId = gateway.post("/comment.CommentInterface/Delete",
         "{\"comment\":{}}");
 
-    assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(message(unknown)).isEqualTo("comment no-such-comment does not exist");
-    assertThat(noId.statusCode()).isEqualTo(400);
-    assertThat(message(noId)).isEqualTo("comment.id: give its id");
+    assertRefused(unknown, 404, "comment no-such-comment does not exist");
+    assertRefused(noId, 400, "comment.id: give its id");
   }
 
   // Tags
@@ -109,8 +107,7 @@ abstract class CueWebHostsContract extends FarmContract {
         .isEqualTo("tags: \"a b\" is not a tag: at least 3 letters, digits, dots or underscores");
     assertThat(badRename.statusCode()).isEqualTo(400);
     assertThat(message(badRename)).startsWith("new_tag: \"x\" is not a tag");
-    assertThat(none.statusCode()).isEqualTo(400);
-    assertThat(message(none)).isEqualTo("tags: give at least one tag");
+    assertRefused(none, 400, "tags: give at least one tag");
     assertThat(tags(hostId)).containsExactly("general", host, "exec");
   }
 
@@ -160,8 +157,7 @@ abstract class CueWebHostsContract extends FarmContract {
 
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(message(bad)).startsWith("tags: \"no!\" is not a tag");
-    assertThat(none.statusCode()).isEqualTo(400);
-    assertThat(message(none)).isEqualTo("tags: a layer needs at least one tag");
+    assertRefused(none, 400, "tags: a layer needs at least one tag");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(api.layers(id).get(0).get("tags").toString()).isEqualTo("[]");
   }
@@ -277,8 +273,7 @@ abstract class CueWebHostsContract extends FarmContract {
     assertThat(other.statusCode()).isEqualTo(404);
     assertThat(message(other)).startsWith("allocation elsewhere does not exist")
         .contains("local.general");
-    assertThat(none.statusCode()).isEqualTo(400);
-    assertThat(message(none)).isEqualTo("allocation_id: give the allocation's id");
+    assertRefused(none, 400, "allocation_id: give the allocation's id");
   }
 
   @Test
@@ -289,11 +284,9 @@ abstract class CueWebHostsContract extends FarmContract {
         "{\"host\":{\"name\":\"no-such-host\"}}");
     HttpResponse<String> nameless = gateway.post("/host.HostInterface/Delete", "{\"host\":{}}");
 
-    assertThat(tags.statusCode()).isEqualTo(404);
-    assertThat(message(tags)).isEqualTo("host no-such-host does not exist");
+    assertRefused(tags, 404, "host no-such-host does not exist");
     assertThat(reboot.statusCode()).isEqualTo(404);
-    assertThat(nameless.statusCode()).isEqualTo(400);
-    assertThat(message(nameless)).isEqualTo("host: give its id or name");
+    assertRefused(nameless, 400, "host: give its id or name");
   }
 
   @Test
@@ -379,10 +372,8 @@ abstract class CueWebHostsContract extends FarmContract {
     HttpResponse<String> nameless = gateway.post("/host.ProcInterface/Unbook",
         "{\"proc\":{},\"kill\":true}");
 
-    assertThat(kill.statusCode()).isEqualTo(404);
-    assertThat(message(kill)).isEqualTo("proc no-such-proc does not exist: no frame runs as it");
-    assertThat(nameless.statusCode()).isEqualTo(400);
-    assertThat(message(nameless)).isEqualTo("proc: give its id");
+    assertRefused(kill, 404, "proc no-such-proc does not exist: no frame runs as it");
+    assertRefused(nameless, 400, "proc: give its id");
   }
 
   // Helpers
@@ -425,6 +416,12 @@ abstract class CueWebHostsContract extends FarmContract {
 
   private String layerId(String jobId) {
     return api.layers(jobId).get(0).get("id").asText();
+  }
+
+  /** A refusal: {@code status}, with {@code message} as the answer's message. */
+  private static void assertRefused(HttpResponse<String> response, int status, String message) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(message(response)).isEqualTo(message);
   }
 
   private static String message(HttpResponse<String> response) {

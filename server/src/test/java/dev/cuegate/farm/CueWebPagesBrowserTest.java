@@ -8,17 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.HeadlessChromium;
+import dev.cuegate.testing.PageServer;
 import dev.cuegate.testing.Tokens;
 import dev.cuegate.worker.TestWorker;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +38,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class CueWebPagesBrowserTest {
   /** Started before the gateway, whose CORS_ORIGINS must name the page's origin. */
-  private static final HttpServer PAGE = servePage();
+  @RegisterExtension
+  static final PageServer PAGE = PageServer.serve("/replay.html", "/cueweb-calls/replay.html");
   /** The characters CueWeb's job page escapes when it looks a job up by name. */
   private static final Pattern REGEX_SPECIAL = Pattern.compile("[-/\\\\^$*+?.()|\\[\\]{}]");
 
   @RegisterExtension
   static final GatewayExtension gateway =
-      new GatewayExtension().embedded().env("CORS_ORIGINS", pageOrigin());
+      new GatewayExtension().embedded().env("CORS_ORIGINS", PAGE.origin());
 
   private final FarmApi api = new FarmApi(gateway);
 
@@ -61,7 +56,7 @@ class CueWebPagesBrowserTest {
   void startBrowser() {
     browser = HeadlessChromium.start(profile);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    browser.get(pageOrigin() + "/replay.html");
+    browser.get(PAGE.url());
   }
 
   @AfterEach
@@ -69,11 +64,6 @@ class CueWebPagesBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-  }
-
-  @AfterAll
-  static void stopPage() {
-    PAGE.stop(0);
   }
 
   @Test
@@ -203,36 +193,5 @@ class CueWebPagesBrowserTest {
     return "<layer name=\"" + name + "\" type=\"Render\"><cmd>echo #IFRAME#</cmd>"
         + "<range>1-3</range><chunk>1</chunk><services><service>" + service
         + "</service></services></layer>";
-  }
-
-  private static HttpServer servePage() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/", CueWebPagesBrowserTest::answerPage);
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void answerPage(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream page =
-        CueWebPagesBrowserTest.class.getResourceAsStream("/cueweb-calls/replay.html")) {
-      if (!exchange.getRequestURI().getPath().equals("/replay.html") || page == null) {
-        exchange.sendResponseHeaders(404, -1);
-        return;
-      }
-      byte[] body = page.readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static String pageOrigin() {
-    return "http://127.0.0.1:" + PAGE.getAddress().getPort();
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmbeddedFarmWebhookTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Receiver receiver = startReceiver();
+  private static final Receiver receiver = Receiver.startUnchecked();
   private static final Path file = webhooksFile();
 
   @RegisterExtension
@@ -91,23 +91,11 @@ class EmbeddedFarmWebhookTest {
     return gateway.admin("/metrics").body();
   }
 
-  private static Receiver startReceiver() {
-    try {
-      return Receiver.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Frame starts, successes and job ends. */
   private static Path webhooksFile() {
-    try {
-      return Files.writeString(Files.createTempFile("webhooks", ".json"), """
-          [{"name": "farm", "url": "%s", "secret": "farm-secret",
-            "types": ["frame.started", "frame.succeeded", "job.finished"]}]
-          """.formatted(receiver.uri("/farm")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Receiver.webhooksFile("""
+        [{"name": "farm", "url": "%s", "secret": "farm-secret",
+          "types": ["frame.started", "frame.succeeded", "job.finished"]}]
+        """.formatted(receiver.uri("/farm")));
   }
 }

@@ -3,9 +3,12 @@ package dev.cuegate.webhooks;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +42,24 @@ public final class Receiver implements AutoCloseable {
   /** On an ephemeral port. */
   public static Receiver start() throws IOException {
     return new Receiver(0);
+  }
+
+  /** On an ephemeral port, for a static field's initializer: an I/O failure is unchecked. */
+  public static Receiver startUnchecked() {
+    try {
+      return start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new temporary file holding {@code json}, for the gateway's WEBHOOKS_FILE. */
+  public static Path webhooksFile(String json) {
+    try {
+      return Files.writeString(Files.createTempFile("webhooks", ".json"), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** On {@code port}, as a receiver coming back after being down. */

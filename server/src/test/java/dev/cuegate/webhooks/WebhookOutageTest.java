@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.events.JobLife;
 import dev.cuegate.testing.GatewayExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WebhookOutageTest {
   private static final Duration OUTAGE = Duration.ofMinutes(1);
-  private static final Receiver before = startReceiver();
+  private static final Receiver before = Receiver.startUnchecked();
   private static final int port = before.port();
   private static final Path file = webhooksFile();
 
@@ -74,21 +73,9 @@ class WebhookOutageTest {
         .orElse(-1);
   }
 
-  private static Receiver startReceiver() {
-    try {
-      return Receiver.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static Path webhooksFile() {
-    try {
-      return Files.writeString(Files.createTempFile("webhooks", ".json"), """
-          [{"name": "outage", "url": "%s", "secret": "outage-secret"}]
-          """.formatted(before.uri("/outage")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Receiver.webhooksFile("""
+        [{"name": "outage", "url": "%s", "secret": "outage-secret"}]
+        """.formatted(before.uri("/outage")));
   }
 }

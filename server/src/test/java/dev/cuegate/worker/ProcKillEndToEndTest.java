@@ -5,37 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.testing.GatewayExtension;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A proc killed through OpenCue's API stops the real process a real {@code cuegate worker} runs
  * for it, and its frame waits again.
  */
-class ProcKillEndToEndTest {
+class ProcKillEndToEndTest extends AgentsEndToEnd {
   @RegisterExtension
   static final GatewayExtension gateway =
       new GatewayExtension().embedded().env("WORKER_SECRET_ITERATIONS", "1000");
 
-  @TempDir Path stateDirs;
-
-  private final FarmJobs jobs = new FarmJobs(gateway);
-  private Agents agents;
-
-  @BeforeEach
-  void agents() {
-    agents = new Agents(URI.create(gateway.uri("").toString()), stateDirs);
-  }
-
-  @AfterEach
-  void stopAgents() throws InterruptedException {
-    agents.close();
+  ProcKillEndToEndTest() {
+    super(gateway);
   }
 
   @Test

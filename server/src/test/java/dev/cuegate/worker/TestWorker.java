@@ -42,35 +42,33 @@ public final class TestWorker {
    */
   public static TestWorker registerWith(GatewayExtension gateway, String nickname, int cores,
       long memoryMb, String... taskTypes) {
-    String secret = "secret-of-" + nickname;
-    ObjectNode doc = JSON.createObjectNode()
-        .put("secret", secret)
-        .put("platform", "linux")
-        .put("nickname", nickname)
+    return registered(gateway, registration("linux", nickname, taskTypes)
         .put("cores", cores)
-        .put("memory_mb", memoryMb);
-    List.of(taskTypes).forEach(doc.putArray("supported_task_types")::add);
-    HttpResponse<String> response = send(gateway, HttpRequest.newBuilder(
-            gateway.uri("/register-worker"))
-        .POST(HttpRequest.BodyPublishers.ofString(doc.toString())));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new TestWorker(gateway, parse(response.body()).get("_id").asText(), nickname, secret);
+        .put("memory_mb", memoryMb));
   }
 
   /** Registers a worker of {@code platform}; fails the test unless it answers 200. */
   static TestWorker registerOn(GatewayExtension gateway, String platform, String nickname,
       String... taskTypes) {
-    String secret = "secret-of-" + nickname;
+    return registered(gateway, registration(platform, nickname, taskTypes));
+  }
+
+  private static ObjectNode registration(String platform, String nickname, String... taskTypes) {
     ObjectNode doc = JSON.createObjectNode()
-        .put("secret", secret)
+        .put("secret", "secret-of-" + nickname)
         .put("platform", platform)
         .put("nickname", nickname);
     List.of(taskTypes).forEach(doc.putArray("supported_task_types")::add);
+    return doc;
+  }
+
+  private static TestWorker registered(GatewayExtension gateway, ObjectNode registration) {
     HttpResponse<String> response = send(gateway, HttpRequest.newBuilder(
             gateway.uri("/register-worker"))
-        .POST(HttpRequest.BodyPublishers.ofString(doc.toString())));
+        .POST(HttpRequest.BodyPublishers.ofString(registration.toString())));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new TestWorker(gateway, parse(response.body()).get("_id").asText(), nickname, secret);
+    return new TestWorker(gateway, parse(response.body()).get("_id").asText(),
+        registration.get("nickname").asText(), registration.get("secret").asText());
   }
 
   /** The same worker talking to another gateway. */

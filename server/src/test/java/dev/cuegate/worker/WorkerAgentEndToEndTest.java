@@ -4,36 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.testing.GatewayExtension;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real server, the real `cuegate worker` agent, real processes: a job renders to FINISHED. */
-class WorkerAgentEndToEndTest {
+class WorkerAgentEndToEndTest extends AgentsEndToEnd {
   @RegisterExtension
   static final GatewayExtension gateway =
       new GatewayExtension().embedded().env("WORKER_SECRET_ITERATIONS", "1000");
 
-  @TempDir Path stateDirs;
-
-  private final FarmJobs jobs = new FarmJobs(gateway);
-  private Agents agents;
-
-  @BeforeEach
-  void agents() {
-    agents = new Agents(URI.create(gateway.uri("").toString()), stateDirs);
-  }
-
-  @AfterEach
-  void stopAgents() throws InterruptedException {
-    agents.close();
+  WorkerAgentEndToEndTest() {
+    super(gateway);
   }
 
   @Test
