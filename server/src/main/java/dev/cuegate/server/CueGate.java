@@ -116,7 +116,8 @@ public final class CueGate implements AutoCloseable {
     EventBus events = new EventBus(config.events().buffer(), clock, meters);
     EventJournal journal = new EventJournal(events, config.events().buffer(), clock);
     ModeParts parts = ModeParts.open(mode, config, clock, journal);
-    // Before anyone subscribes: readers of the last run resume where they stopped.
+    // Before anyone subscribes: readers of the last run resume where they stopped, and the
+    // webhooks take what a crash kept from them (docs/EVENTS.md, "Catching up after a crash").
     parts.farm().ifPresent(farm -> farm.transaction(tx -> {
       journal.restore(tx.transaction());
       return null;

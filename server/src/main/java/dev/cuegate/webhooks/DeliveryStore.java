@@ -47,6 +47,10 @@ final class DeliveryStore {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  boolean holds(long id) {
+    return Files.exists(file(id));
+  }
+
   void acknowledged(long id) throws IOException {
     Files.deleteIfExists(file(id));
   }

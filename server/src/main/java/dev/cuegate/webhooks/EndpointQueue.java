@@ -65,14 +65,26 @@ final class EndpointQueue {
     wake();
   }
 
-  /** Keeps {@code delivery} on disk, then queues it; a delivery that cannot be kept is still sent. */
-  void offer(Delivery delivery) {
+  /**
+   * Keeps {@code delivery} on disk before it is queued; a delivery that cannot be kept is still
+   * sent. Answers false when the store already holds it: an earlier run kept it and stopped
+   * before its mark moved, and {@link #resume} queued it.
+   */
+  boolean keep(Delivery delivery) {
+    if (store.holds(delivery.id())) {
+      return false;
+    }
     try {
       store.add(delivery);
     } catch (IOException e) {
       log.error("webhook {}: cannot keep event {} under DATA_DIR; a restart would lose it",
           endpoint.name(), delivery.id(), e);
     }
+    return true;
+  }
+
+  /** Sends a delivery {@link #keep} took, after every one queued before it. */
+  void send(Delivery delivery) {
     synchronized (this) {
       queue.addLast(delivery);
     }

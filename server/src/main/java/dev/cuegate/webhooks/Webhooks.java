@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands every published event to the endpoints that want it. Events are written to disk on one
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * more threads; no event loop ever blocks on a webhook.
  */
 public final class Webhooks implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+
   private final List<Route> routes;
   private final ExecutorService intake;
   private final ScheduledExecutorService senders;
@@ -38,8 +42,10 @@ public final class Webhooks implements AutoCloseable {
   }
 
   /**
-   * Resumes what an earlier run left under {@code dir} (one directory per endpoint name), then
-   * subscribes to {@code bus}. Without endpoints nothing subscribes.
+   * Resumes what an earlier run left under {@code dir} (one directory per endpoint name), takes
+   * the events {@code bus} holds after the last one that run took (on the embedded farm, those
+   * the journal restored that a crash kept from the webhooks), then subscribes to {@code bus}.
+   * Without endpoints nothing subscribes and the mark is dropped.
    */
   public static Webhooks start(List<WebhookEndpoint> endpoints, EventBus bus, Path dir,
       WebhookSettings settings, Clock clock, MeterRegistry meters) throws IOException {
@@ -54,18 +60,38 @@ public final class Webhooks implements AutoCloseable {
       queue.resume();
       routes.add(new Route(endpoint, queue));
     }
+    EnqueuedMark mark = new EnqueuedMark(dir);
+    if (routes.isEmpty()) {
+      mark.forget();
+      return new Webhooks(List.of(), intake, senders, Optional.empty());
+    }
+    // The first run with endpoints owes nothing from before its start.
+    long taken = mark.read().orElse(bus.nextId() - 1);
+    mark.write(taken);
+    // Subscribing after the mark hands over, under the bus's lock, every kept event above it
+    // and then each new one: none is missed between the two and none is taken twice.
     return new Webhooks(List.copyOf(routes), intake, senders,
-        routes.isEmpty() ? Optional.empty() : Optional.of(bus.subscribe(OptionalLong.empty(),
-            event -> intake.execute(() -> routeAll(routes, event)))));
+        Optional.of(bus.subscribe(OptionalLong.of(taken),
+            event -> intake.execute(() -> routeAll(routes, mark, event)))));
   }
 
-  private static void routeAll(List<Route> routes, FarmEvent event) {
-    String body = event.toJson();
+  private static void routeAll(List<Route> routes, EnqueuedMark mark, FarmEvent event) {
+    Delivery delivery = new Delivery(event.id(), event.toJson());
+    List<EndpointQueue> taking = new ArrayList<>();
     for (Route route : routes) {
-      if (route.endpoint().wants(event)) {
-        route.queue().offer(new Delivery(event.id(), body));
+      if (route.endpoint().wants(event) && route.queue().keep(delivery)) {
+        taking.add(route.queue());
       }
     }
+    // Before any receiver can acknowledge it: a crash between an acknowledgement and the mark
+    // would otherwise take the event again from the journal and send it twice.
+    try {
+      mark.write(event.id());
+    } catch (IOException e) {
+      log.error("webhooks: cannot mark event {} as taken under DATA_DIR; after a crash it may be"
+          + " sent again", event.id(), e);
+    }
+    taking.forEach(queue -> queue.send(delivery));
   }
 
   /** How many deliveries {@code endpoint} has not acknowledged yet. */
