@@ -190,6 +190,31 @@ abstract class FarmDependsContract extends FarmContract {
   }
 
   @Test
+  void unsatisfyMakesASatisfiedDependencyHoldItsWaitingFramesAgain() {
+    String waits = api.launch(spec(uniqueName("unsatisfy"), layer("render", "1-2", 1), ""));
+    String other = api.launch(spec(uniqueName("unsatisfyon"), layer("render", "1", 1), ""));
+    String id = api.ok("/job.JobInterface/CreateDependencyOnJob",
+        "{\"job\":{\"id\":\"" + waits + "\"},\"on_job\":{\"id\":\"" + other + "\"}}")
+        .get("depend").get("id").asText();
+    api.ok("/depend.DependInterface/Satisfy", "{\"depend\":{\"id\":\"" + id + "\"}}");
+
+    api.ok("/depend.DependInterface/Unsatisfy", "{\"depend\":{\"id\":\"" + id + "\"}}");
+    api.ok("/depend.DependInterface/Unsatisfy", "{\"depend\":{\"id\":\"" + id + "\"}}");
+    HttpResponse<String> unknown = gateway.post("/depend.DependInterface/Unsatisfy",
+        "{\"depend\":{\"id\":\"00000000-0000-0000-0000-000000000000\"}}");
+
+    assertThat(api.frameStates(waits)).containsExactly("0001-render DEPEND",
+        "0002-render DEPEND");
+    assertThat(api.ok("/depend.DependInterface/GetDepend", "{\"id\":\"" + id + "\"}")
+        .get("depend").path("active").asBoolean()).isTrue();
+    assertThat(unknown.statusCode()).isEqualTo(404);
+
+    api.ok("/depend.DependInterface/Satisfy", "{\"depend\":{\"id\":\"" + id + "\"}}");
+    assertThat(api.frameStates(waits)).containsExactly("0001-render WAITING",
+        "0002-render WAITING");
+  }
+
+  @Test
   void markDoneFramesReleasesWhatWaitsOnThemAndLeavesTheirState() {
     String type = uniqueName("markdonetype");
     String waits = api.launch(spec(uniqueName("markdonewaits"), typed("render", "1", type), ""));

@@ -126,6 +126,114 @@ abstract class FarmGroupsContract extends FarmContract {
   }
 
   @Test
+  void aGroupsDefaultPriorityAndCoresReachAJobLaunchedIntoIt() {
+    String show = newShow();
+    String root = rootGroup(show);
+    groupCall("SetDefaultJobPriority", root, "\"priority\":321");
+    groupCall("SetDefaultJobMaxCores", root, "\"max_cores\":2.5");
+    groupCall("SetMinCores", root, "\"min_cores\":1");
+    groupCall("SetMaxGpus", root, "\"max_gpus\":3");
+
+    String job = api.launch(spec(show, uniqueName("inherits"), layer("render", "1", 1), ""));
+
+    assertThat(api.job(job).get("priority").asInt()).isEqualTo(321);
+    assertThat(api.job(job).get("maxCores").asDouble()).isEqualTo(2.5);
+    JsonNode group = group(root);
+    assertThat(group.get("defaultJobPriority").asInt()).isEqualTo(321);
+    assertThat(group.get("defaultJobMaxCores").asDouble()).isEqualTo(2.5);
+    assertThat(group.get("defaultJobMinCores").asDouble()).isEqualTo(-1);
+    assertThat(group.get("minCores").asDouble()).isEqualTo(1);
+    assertThat(group.get("maxGpus").asDouble()).isEqualTo(3);
+  }
+
+  @Test
+  void reparentingAJobGivesItTheGroupsDefaults() {
+    String show = newShow();
+    String fx = createSubGroup(rootGroup(show), "fx").get("id").asText();
+    groupCall("SetDefaultJobPriority", fx, "\"priority\":77");
+    String job = api.launch(spec(show, uniqueName("movedin"), layer("render", "1", 1), ""));
+
+    api.ok("/job.GroupInterface/ReparentJobs", "{\"group\":{\"id\":\"" + fx
+        + "\"},\"jobs\":{\"jobs\":[{\"id\":\"" + job + "\"}]}}");
+
+    assertThat(api.job(job).get("priority").asInt()).isEqualTo(77);
+  }
+
+  @Test
+  void badSettingsAreRefusedNamingTheFieldAndChangeNothing() {
+    String show = newShow();
+    String root = rootGroup(show);
+
+    HttpResponse<String> priority = groupPost("SetDefaultJobPriority", root, "\"priority\":-5");
+    HttpResponse<String> cores = groupPost("SetMaxCores", root, "\"max_cores\":-1");
+    HttpResponse<String> gpus = groupPost("SetDefaultJobMinGpus", root, "\"min_gpus\":-2");
+    HttpResponse<String> unknown = groupPost("SetDefaultJobPriority",
+        "00000000-0000-0000-0000-000000000000", "\"priority\":5");
+
+    assertThat(priority.statusCode()).isEqualTo(400);
+    assertThat(message(priority)).startsWith("priority:");
+    assertThat(cores.statusCode()).isEqualTo(400);
+    assertThat(message(cores)).startsWith("max_cores");
+    assertThat(gpus.statusCode()).isEqualTo(400);
+    assertThat(message(gpus)).startsWith("min_gpus:");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(group(root).get("defaultJobPriority").asInt()).isEqualTo(-1);
+    assertThat(group(root).get("maxCores").asDouble()).isEqualTo(-1);
+  }
+
+  @Test
+  void setNameRenamesWithinTheShowButNotOntoAnotherGroupOrTheRoot() {
+    String show = newShow();
+    String root = rootGroup(show);
+    String fx = createSubGroup(root, "fx").get("id").asText();
+    createSubGroup(root, "comp");
+
+    groupCall("SetName", fx, "\"name\":\"effects\"");
+    HttpResponse<String> taken = groupPost("SetName", fx, "\"name\":\"comp\"");
+    HttpResponse<String> empty = groupPost("SetName", fx, "\"name\":\" \"");
+    HttpResponse<String> rootName = groupPost("SetName", root, "\"name\":\"other\"");
+
+    assertThat(group(fx).get("name").asText()).isEqualTo("effects");
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(message(empty)).startsWith("name:");
+    assertThat(rootName.statusCode()).isEqualTo(400);
+    assertThat(group(root).get("name").asText()).isEqualTo(show);
+  }
+
+  @Test
+  void setDepartmentTakesOnlyUnknownAndSetGroupMovesTheGroup() {
+    String show = newShow();
+    String root = rootGroup(show);
+    String a = createSubGroup(root, "a").get("id").asText();
+    String b = createSubGroup(root, "b").get("id").asText();
+
+    groupCall("SetDepartment", a, "\"dept\":\"Unknown\"");
+    HttpResponse<String> otherDept = groupPost("SetDepartment", a, "\"dept\":\"Lighting\"");
+    groupCall("SetGroup", b, "\"parent_group\":{\"id\":\"" + a + "\"}");
+    HttpResponse<String> cycle = groupPost("SetGroup", a, "\"parent_group\":{\"id\":\"" + b
+        + "\"}");
+
+    assertThat(otherDept.statusCode()).isEqualTo(404);
+    assertThat(message(otherDept)).contains("Lighting");
+    assertThat(group(a).get("department").asText()).isEqualTo("Unknown");
+    assertThat(group(b).get("parentId").asText()).isEqualTo(a);
+    assertThat(group(b).get("level").asInt()).isEqualTo(2);
+    assertThat(cycle.statusCode()).isEqualTo(400);
+    assertThat(group(a).get("parentId").asText()).isEqualTo(root);
+  }
+
+  private void groupCall(String method, String group, String fields) {
+    api.ok("/job.GroupInterface/" + method, "{\"group\":{\"id\":\"" + group + "\"},"
+        + fields + "}");
+  }
+
+  private HttpResponse<String> groupPost(String method, String group, String fields) {
+    return gateway.post("/job.GroupInterface/" + method, "{\"group\":{\"id\":\"" + group
+        + "\"}," + fields + "}");
+  }
+
+  @Test
   void aCommentIsEditedAndDeletedByItsId() {
     String job = api.launch(spec(uniqueName("commented"), layer("render", "1", 1), ""));
     api.jobAction("AddComment", job,

@@ -7,9 +7,11 @@ import dev.cuegate.proto.depend.DependGetDependResponse;
 import dev.cuegate.proto.depend.DependInterfaceGrpc;
 import dev.cuegate.proto.depend.DependSatisfyRequest;
 import dev.cuegate.proto.depend.DependSatisfyResponse;
+import dev.cuegate.proto.depend.DependUnsatisfyRequest;
+import dev.cuegate.proto.depend.DependUnsatisfyResponse;
 import io.grpc.stub.StreamObserver;
 
-/** {@code depend.DependInterface}: one dependency, and satisfying it by hand. */
+/** {@code depend.DependInterface}: one dependency, and satisfying or unsatisfying it by hand. */
 final class DependService extends DependInterfaceGrpc.DependInterfaceImplBase {
   private final DependActions actions;
 
@@ -32,6 +34,16 @@ final class DependService extends DependInterfaceGrpc.DependInterfaceImplBase {
     Calls.answer(observer, () -> {
       actions.satisfy(RequiredIds.of("depend.id", request.getDepend().getId()));
       return DependSatisfyResponse.getDefaultInstance();
+    });
+  }
+
+  /** The dependency holds again: its frames that are WAITING go back to DEPEND. */
+  @Override
+  public void unsatisfy(DependUnsatisfyRequest request,
+      StreamObserver<DependUnsatisfyResponse> observer) {
+    Calls.answer(observer, () -> {
+      actions.unsatisfy(RequiredIds.of("depend.id", request.getDepend().getId()));
+      return DependUnsatisfyResponse.getDefaultInstance();
     });
   }
 }

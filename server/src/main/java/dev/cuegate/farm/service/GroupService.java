@@ -23,6 +23,30 @@ import dev.cuegate.proto.job.GroupReparentGroupsResponse;
 import dev.cuegate.proto.job.GroupReparentJobsRequest;
 import dev.cuegate.proto.job.GroupReparentJobsResponse;
 import dev.cuegate.proto.job.GroupSeq;
+import dev.cuegate.proto.job.GroupSetDefJobMaxCoresRequest;
+import dev.cuegate.proto.job.GroupSetDefJobMaxCoresResponse;
+import dev.cuegate.proto.job.GroupSetDefJobMaxGpusRequest;
+import dev.cuegate.proto.job.GroupSetDefJobMaxGpusResponse;
+import dev.cuegate.proto.job.GroupSetDefJobMinCoresRequest;
+import dev.cuegate.proto.job.GroupSetDefJobMinCoresResponse;
+import dev.cuegate.proto.job.GroupSetDefJobMinGpusRequest;
+import dev.cuegate.proto.job.GroupSetDefJobMinGpusResponse;
+import dev.cuegate.proto.job.GroupSetDefJobPriorityRequest;
+import dev.cuegate.proto.job.GroupSetDefJobPriorityResponse;
+import dev.cuegate.proto.job.GroupSetDeptRequest;
+import dev.cuegate.proto.job.GroupSetDeptResponse;
+import dev.cuegate.proto.job.GroupSetGroupRequest;
+import dev.cuegate.proto.job.GroupSetGroupResponse;
+import dev.cuegate.proto.job.GroupSetMaxCoresRequest;
+import dev.cuegate.proto.job.GroupSetMaxCoresResponse;
+import dev.cuegate.proto.job.GroupSetMaxGpusRequest;
+import dev.cuegate.proto.job.GroupSetMaxGpusResponse;
+import dev.cuegate.proto.job.GroupSetMinCoresRequest;
+import dev.cuegate.proto.job.GroupSetMinCoresResponse;
+import dev.cuegate.proto.job.GroupSetMinGpusRequest;
+import dev.cuegate.proto.job.GroupSetMinGpusResponse;
+import dev.cuegate.proto.job.GroupSetNameRequest;
+import dev.cuegate.proto.job.GroupSetNameResponse;
 import dev.cuegate.proto.job.JobSeq;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -120,6 +144,108 @@ final class GroupService extends GroupInterfaceGrpc.GroupInterfaceImplBase {
           .toList();
       groups.reparentJobs(id(request.getGroup()), jobs);
       return GroupReparentJobsResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setName(GroupSetNameRequest request, StreamObserver<GroupSetNameResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.rename(id(request.getGroup()), request.getName());
+      return GroupSetNameResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDefaultJobPriority(GroupSetDefJobPriorityRequest request, StreamObserver<GroupSetDefJobPriorityResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.set(id(request.getGroup()), "job_priority", "priority", request.getPriority());
+      return GroupSetDefJobPriorityResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDefaultJobMinCores(GroupSetDefJobMinCoresRequest request, StreamObserver<GroupSetDefJobMinCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.setCores(id(request.getGroup()), "job_min_cores", "min_cores", request.getMinCores());
+      return GroupSetDefJobMinCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDefaultJobMaxCores(GroupSetDefJobMaxCoresRequest request, StreamObserver<GroupSetDefJobMaxCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.setCores(id(request.getGroup()), "job_max_cores", "max_cores", request.getMaxCores());
+      return GroupSetDefJobMaxCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDefaultJobMinGpus(GroupSetDefJobMinGpusRequest request, StreamObserver<GroupSetDefJobMinGpusResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.set(id(request.getGroup()), "job_min_gpus", "min_gpus", request.getMinGpus());
+      return GroupSetDefJobMinGpusResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDefaultJobMaxGpus(GroupSetDefJobMaxGpusRequest request, StreamObserver<GroupSetDefJobMaxGpusResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.set(id(request.getGroup()), "job_max_gpus", "max_gpus", request.getMaxGpus());
+      return GroupSetDefJobMaxGpusResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMinCores(GroupSetMinCoresRequest request, StreamObserver<GroupSetMinCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.setCores(id(request.getGroup()), "min_cores", "min_cores", request.getMinCores());
+      return GroupSetMinCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMaxCores(GroupSetMaxCoresRequest request, StreamObserver<GroupSetMaxCoresResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.setCores(id(request.getGroup()), "max_cores", "max_cores", request.getMaxCores());
+      return GroupSetMaxCoresResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMinGpus(GroupSetMinGpusRequest request, StreamObserver<GroupSetMinGpusResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.set(id(request.getGroup()), "min_gpus", "min_gpus", request.getMinGpus());
+      return GroupSetMinGpusResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setMaxGpus(GroupSetMaxGpusRequest request, StreamObserver<GroupSetMaxGpusResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.set(id(request.getGroup()), "max_gpus", "max_gpus", request.getMaxGpus());
+      return GroupSetMaxGpusResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setDepartment(GroupSetDeptRequest request, StreamObserver<GroupSetDeptResponse> observer) {
+    Calls.answer(observer, () -> {
+      String group = id(request.getGroup());
+      if (!request.getDept().equals(DepartmentService.UNKNOWN)) {
+        throw new FarmException(FarmException.Kind.NOT_FOUND, "dept: the only department is "
+            + DepartmentService.UNKNOWN + ", not \"" + request.getDept() + "\"");
+      }
+      groups.group(group);
+      return GroupSetDeptResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void setGroup(GroupSetGroupRequest request, StreamObserver<GroupSetGroupResponse> observer) {
+    Calls.answer(observer, () -> {
+      groups.reparentGroups(RequiredIds.of("parent_group.id", request.getParentGroup().getId()),
+          List.of(id(request.getGroup())));
+      return GroupSetGroupResponse.getDefaultInstance();
     });
   }
 

@@ -62,10 +62,11 @@ final class Protos {
         .setId(group.id())
         .setName(group.name())
         .setDepartment(DepartmentService.UNKNOWN)
-        .setDefaultJobPriority(UNSET)
-        .setDefaultJobMinCores(UNSET)
-        .setDefaultJobMaxCores(UNSET)
-        .setMaxCores(UNSET)
+        .setDefaultJobPriority(group.setting("job_priority"))
+        .setDefaultJobMinCores(cores(group.setting("job_min_cores")))
+        .setDefaultJobMaxCores(cores(group.setting("job_max_cores")))
+        .setMinCores(cores(group.setting("min_cores")))
+        .setMaxCores(cores(group.setting("max_cores")))
         .setLevel(group.level())
         .setParentId(group.parentId() == null ? "" : group.parentId())
         .setGroupStats(GroupStats.newBuilder()
@@ -74,10 +75,16 @@ final class Protos {
             .setDependFrames(frames.get(FrameState.DEPEND))
             .setWaitingFrames(frames.get(FrameState.WAITING))
             .setPendingJobs(group.pendingJobs()))
-        .setDefaultJobMinGpus(UNSET)
-        .setDefaultJobMaxGpus(UNSET)
-        .setMaxGpus(UNSET)
+        .setDefaultJobMinGpus(group.setting("job_min_gpus"))
+        .setDefaultJobMaxGpus(group.setting("job_max_gpus"))
+        .setMinGpus(group.setting("min_gpus"))
+        .setMaxGpus(group.setting("max_gpus"))
         .build();
+  }
+
+  /** Stored hundredths as cores; unset stays -1. */
+  private static float cores(int hundredths) {
+    return hundredths < 0 ? UNSET : hundredths / 100f;
   }
 
   static Job job(JobRow job) {

@@ -72,6 +72,16 @@ public final class DependActions {
     });
   }
 
+  /** Makes the satisfied dependency {@code id} hold again; one that still holds stays so. */
+  public void unsatisfy(String id) {
+    store.run((c, states) -> {
+      DependReads.byId(c, id).orElseThrow(
+          () -> FarmException.notFound("depend " + id + " does not exist"));
+      new Dependencies(c).unsatisfy(id);
+      return null;
+    });
+  }
+
   /** Satisfies what the job, its layers and its frames wait for, on {@code target}. */
   public void dropJobDepends(String jobId, DependTarget target) {
     store.run((c, states) -> {

@@ -107,6 +107,29 @@ final class Dependencies {
   }
 
   /**
+   * Makes the satisfied dependency {@code id} hold again, as Cuebot's unsatisfy does: its waiting
+   * frames that are WAITING become DEPEND. One that still holds stays as it is. Refused when what
+   * it waits on is done, since nothing would ever release its frames again.
+   */
+  void unsatisfy(String id) throws SQLException {
+    Object[] row = Sql.one(connection, "SELECT active, any_frame, er_job_id, er_layer_id,"
+            + " er_frame_id, on_job_id, on_layer_id, on_frame_id FROM dependency WHERE id = ?",
+        r -> new Object[] {r.getBoolean(1), r.getBoolean(2), new Scope(r.getString(3),
+            r.getString(4), r.getString(5)), new Scope(r.getString(6), r.getString(7),
+            r.getString(8))}, id).orElseThrow();
+    if ((Boolean) row[0]) {
+      return;
+    }
+    Scope on = (Scope) row[3];
+    if (isFinished(on.jobId()) || ((Boolean) row[1] ? anyDone(on) : allDone(on))) {
+      throw new FarmException(FarmException.Kind.FAILED_PRECONDITION, "depend " + id
+          + " waits on something already done: it would hold its frames for ever");
+    }
+    Sql.update(connection, "UPDATE dependency SET active = ? WHERE id = ?", true, id);
+    hold((Scope) row[2]);
+  }
+
+  /**
    * Satisfies what waits on these frames, as Cuebot's mark-done does: dependencies on each frame
    * itself and any-frame ones on its layer. The frames keep their state.
    */

@@ -16,6 +16,16 @@ import java.util.UUID;
  * Each public method is one transaction.
  */
 public final class GroupStore {
+  /** The folder columns GroupInterface's setters store; cores in hundredths. */
+  public static final List<String> SETTINGS = List.of("job_priority", "job_min_cores",
+      "job_max_cores", "job_min_gpus", "job_max_gpus", "min_cores", "max_cores", "min_gpus",
+      "max_gpus");
+
+  /** The job columns a group's job_ settings are given to. */
+  private static final Map<String, String> INHERITED = Map.of("job_priority", "priority",
+      "job_min_cores", "min_cores", "job_max_cores", "max_cores", "job_min_gpus", "min_gpus",
+      "job_max_gpus", "max_gpus");
+
   private final FarmStore store;
 
   public GroupStore(FarmStore store) {
@@ -150,8 +160,69 @@ public final class GroupStore {
     });
   }
 
+  /** Moves the job into the group, which gives it the group's job defaults, as Cuebot does. */
   static void moveJob(Transaction c, String jobId, String groupId) throws SQLException {
     Sql.update(c, "UPDATE job SET folder_id = ? WHERE id = ?", groupId, jobId);
+    inherit(c, jobId, groupId);
+  }
+
+  /** Gives the job each job default the group has set. */
+  static void inherit(Transaction c, String jobId, String groupId) throws SQLException {
+    GroupRow group = group(c, groupId);
+    for (Map.Entry<String, String> setting : INHERITED.entrySet()) {
+      int value = group.setting(setting.getKey());
+      if (value >= 0) {
+        Sql.update(c, "UPDATE job SET " + setting.getValue() + " = ? WHERE id = ?", value, jobId);
+      }
+    }
+  }
+
+  /**
+   * Renames the group; the name must not be another group's of the show, and a show's root group
+   * keeps the show's name.
+   */
+  public void rename(String id, String name) {
+    String trimmed = name.trim();
+    if (trimmed.isEmpty()) {
+      throw FarmException.invalid("name: give the group a name");
+    }
+    store.run((c, states) -> {
+      GroupRow group = group(c, id);
+      if (group.parentId() == null) {
+        throw FarmException.invalid("group: " + group.name() + " is its show's root group,"
+            + " which keeps the show's name");
+      }
+      if (Sql.one(c, "SELECT id FROM folder WHERE show_id = ? AND name = ? AND id <> ?",
+          row -> 1, group.showId(), trimmed, id).isPresent()) {
+        throw new FarmException(FarmException.Kind.ALREADY_EXISTS,
+            "the show already has a group named \"" + trimmed + "\"");
+      }
+      Sql.update(c, "UPDATE folder SET name = ? WHERE id = ?", trimmed, id);
+      return null;
+    });
+  }
+
+  /** Stores a cores setting ({@code cores} in cores) in hundredths, as {@link #set} does. */
+  public void setCores(String id, String column, String field, float cores) {
+    set(id, column, field, CoreUnits.hundredths(field, cores));
+  }
+
+  /**
+   * Stores one of {@link #SETTINGS} on the group; {@code field} names the request's field in the
+   * error of a negative value.
+   */
+  public void set(String id, String column, String field, int value) {
+    if (!SETTINGS.contains(column)) {
+      throw new IllegalArgumentException(column);
+    }
+    if (value < 0) {
+      throw FarmException.invalid(field + ": must be 0 or more, not " + value);
+    }
+    store.run((c, states) -> {
+      group(c, id);
+      Sql.update(c, "UPDATE folder SET " + column + " = ? WHERE id = ?", value, id);
+      return null;
+    });
   }
 
   private static boolean isAncestorOrSelf(Transaction c, String id, String groupId)
@@ -192,8 +263,13 @@ public final class GroupStore {
     }
     return Sql.list(c, "SELECT * FROM folder WHERE " + where + " ORDER BY level, name", row -> {
       List<JobRow> jobs = jobsByGroup.getOrDefault(row.getString("id"), List.of());
+      Map<String, Integer> settings = new HashMap<>();
+      for (String column : SETTINGS) {
+        settings.put(column, row.getInt(column));
+      }
       return new GroupRow(row.getString("id"), row.getString("show_id"), row.getString("name"),
-          row.getString("parent_id"), row.getInt("level"), jobs.size(), Reads.sum(jobs));
+          row.getString("parent_id"), row.getInt("level"), jobs.size(), Reads.sum(jobs),
+          Map.copyOf(settings));
     }, args);
   }
 

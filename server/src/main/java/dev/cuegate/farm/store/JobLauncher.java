@@ -81,6 +81,7 @@ final class JobLauncher {
         Names.logDirectory(logRoot, spec.show(), spec.shot(), plan.name(), id),
         Rows.json(job.environment()), now, 0L, defaults.minCores(), 0,
         job.maxGpus().isPresent() ? job.maxGpus().getAsInt() : null);
+    GroupStore.inherit(connection, id, folderId);
     int order = 0;
     for (LayerPlan layer : plan.layers()) {
       insertLayer(id, layer, order++, defaults);
