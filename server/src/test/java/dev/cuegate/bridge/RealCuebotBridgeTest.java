@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.testing.ChildCueGate;
+import dev.cuegate.testing.CuebotJob;
 import dev.cuegate.testing.JsonApi;
 import dev.cuegate.testing.RealCuebot;
 import dev.cuegate.worker.Agents;
@@ -13,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class RealCuebotBridgeTest {
   void aLaunchedJobFinishesOnAgentsWithDefaultFlagsEveryFrameSucceededWithItsLog() {
     startDefaultAgents();
 
-    Job job = launch("render", "echo rendering frame #IFRAME#", "1-6", 2);
+    CuebotJob job = launch("render", "echo rendering frame #IFRAME#", "1-6", 2);
 
     awaitTrue("the job FINISHED", () -> job.state().equals("FINISHED"));
     List<JsonNode> frames = job.frames();
@@ -86,7 +87,7 @@ class RealCuebotBridgeTest {
   void aKillFromCuebotThroughCueGateKillsTheRunningProcess() throws IOException {
     startDefaultAgents();
     Path pidFile = scratch.resolve("pid");
-    Job job = launch("sleeper", "echo $$ > " + pidFile + "; exec sleep 300", "1", 0);
+    CuebotJob job = launch("sleeper", "echo $$ > " + pidFile + "; exec sleep 300", "1", 0);
     awaitTrue("the process started", () -> size(pidFile) > 0);
     long pid = Long.parseLong(Files.readString(pidFile).trim());
     JsonNode frame = job.frames().get(0);
@@ -107,7 +108,7 @@ class RealCuebotBridgeTest {
     startDefaultAgents();
     Path runs = scratch.resolve("runs");
 
-    Job job = launch("failing", "echo run >> " + runs + "; exit 3", "1", 1);
+    CuebotJob job = launch("failing", "echo run >> " + runs + "; exit 3", "1", 1);
 
     awaitTrue("the frame DEAD", () -> job.frames().get(0).path("state").asText().equals("DEAD"));
     JsonNode frame = job.frames().get(0);
@@ -126,7 +127,7 @@ class RealCuebotBridgeTest {
     awaitTrue("the bridge left both agents out of the host",
         () -> cuegate.output().contains("2 signed-on workers do not accept"));
 
-    Job job = launch("render", "echo rendering #IFRAME#", "1-3", 1);
+    CuebotJob job = launch("render", "echo rendering #IFRAME#", "1-3", 1);
     awaitTrue("Cuebot knows the job", () -> job.frames().size() == 3);
 
     // Cuebot was offered no cores: none of the frames is RUNNING on a host that cannot run it.
@@ -144,7 +145,7 @@ class RealCuebotBridgeTest {
   void cueGateKilledMidJobAndRestartedFinishesTheJobRunningNoFrameTwice() {
     startDefaultAgents();
     Path runs = scratch.resolve("runs");
-    Job job = launch("crash", "sleep 1; echo $CUE_IFRAME >> " + runs, "1-8", 1);
+    CuebotJob job = launch("crash", "sleep 1; echo $CUE_IFRAME >> " + runs, "1-8", 1);
     awaitTrue("two frames done before the kill", () -> lines(runs).size() >= 2);
 
     cuegate.kill();
@@ -162,75 +163,11 @@ class RealCuebotBridgeTest {
   }
 
   /** A one-layer job of OpenCue's demo show {@code testing}, service {@code shell}. */
-  private Job launch(String layer, String command, String range, int maxRetries) {
+  private CuebotJob launch(String layer, String command, String range, int maxRetries) {
     String name = "it_" + UUID.randomUUID().toString().substring(0, 8);
-    String spec = """
-        <?xml version="1.0"?>
-        <!DOCTYPE spec PUBLIC "SPI Cue Specification Language" \
-        "http://localhost:8080/spcue/dtd/cjsl-1.12.dtd">
-        <spec>
-          <facility>local</facility>
-          <show>testing</show>
-          <shot>sh01</shot>
-          <user>cuegate</user>
-          <job name="%s">
-            <paused>False</paused>
-            <maxretries>%d</maxretries>
-            <autoeat>False</autoeat>
-            <layers>
-              <layer name="%s" type="Render">
-                <cmd>%s</cmd>
-                <range>%s</range>
-                <chunk>1</chunk>
-                <cores>1</cores>
-                <services><service>shell</service></services>
-              </layer>
-            </layers>
-          </job>
-        </spec>
-        """.formatted(name, maxRetries, layer, escape(command), range);
-    JsonNode launched = api.call("/job.JobInterface/LaunchSpec", Map.of("spec", spec));
-    String jobName = launched.path("names").get(0).asText();
-    // LaunchSpec is asynchronous: the job may not be found for a moment.
-    List<String> id = new ArrayList<>();
-    awaitTrue("Cuebot created " + jobName, () -> {
-      var found = api.send("/job.JobInterface/FindJob", Map.of("name", jobName));
-      if (found.statusCode() == 200) {
-        id.add(JsonApi.parse(found.body()).path("job").path("id").asText());
-        return true;
-      }
-      return false;
-    });
-    return new Job(id.get(0));
-  }
-
-  /** A job in Cuebot, by id: its state and frames read through CueGate. */
-  private final class Job {
-    private final String id;
-
-    Job(String id) {
-      this.id = id;
-    }
-
-    JsonNode detail() {
-      return api.call("/job.JobInterface/GetJob", Map.of("id", id)).path("job");
-    }
-
-    String state() {
-      return detail().path("state").asText();
-    }
-
-    List<JsonNode> frames() {
-      JsonNode answer = api.call("/job.JobInterface/GetFrames", Map.of(
-          "job", Map.of("id", id), "req", Map.of("page", 1, "limit", 1000)));
-      List<JsonNode> frames = new ArrayList<>();
-      answer.path("frames").path("frames").forEach(frames::add);
-      return frames;
-    }
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return CuebotJob.launch(api,
+        CuebotJob.spec(name, layer, command, range, maxRetries, Optional.empty()), JOB_LIMIT,
+        () -> "CueGate said:\n" + tail(cuegate.output()));
   }
 
   private static List<String> lines(Path file) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.farm.FarmSpecs;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.JsonApi;
 import dev.cuegate.testing.SseClient;
 import dev.cuegate.testing.Tokens;
 import dev.cuegate.worker.TestWorker;
@@ -54,7 +55,7 @@ abstract class EmbeddedFarmEventsContract {
       life.steps().get(0).action().run();
       JsonNode launched = JobLife.read(stream, 1).get(0);
       String jobId = launched.get("jobId").asText();
-      String frame = JobLife.parse(gateway.post("/job.JobInterface/GetFrames",
+      String frame = JsonApi.parse(gateway.post("/job.JobInterface/GetFrames",
               "{\"job\":{\"id\":\"" + jobId + "\"},\"req\":{}}").body())
           .get("frames").get("frames").get(0).get("id").asText();
 
@@ -112,7 +113,7 @@ abstract class EmbeddedFarmEventsContract {
             + "<cmd>echo #IFRAME#</cmd><range>1-2</range><chunk>1</chunk><services><service>"
             + taskType + "</service></services></layer>", "")).toString()).statusCode())
         .isEqualTo(200);
-    String jobId = JobLife.parse(gateway.post("/job.JobInterface/FindJob",
+    String jobId = JsonApi.parse(gateway.post("/job.JobInterface/FindJob",
         "{\"name\":\"" + FarmSpecs.fullName(job) + "\"}").body()).get("job").get("id").asText();
     assertThat(gateway.post("/job.JobInterface/SetMaxRetries",
         "{\"job\":{\"id\":\"" + jobId + "\"},\"max_retries\":2}").statusCode()).isEqualTo(200);
@@ -157,7 +158,7 @@ abstract class EmbeddedFarmEventsContract {
           "frame.succeeded " + full + " " + second + on,
           "frame.retried " + full + " " + first + " retryCount=1",
           "frame.eaten " + full + " " + first);
-      assertThat(JobLife.parse(gateway.post("/host.HostInterface/GetHosts", "{}").body())
+      assertThat(JsonApi.parse(gateway.post("/host.HostInterface/GetHosts", "{}").body())
           .get("hosts").get("hosts").findValuesAsText("name")).contains(nickname);
     }
   }

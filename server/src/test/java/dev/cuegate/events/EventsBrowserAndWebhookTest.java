@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cuegate.testing.GatewayExtension;
 import dev.cuegate.testing.HeadlessChromium;
+import dev.cuegate.testing.JsonApi;
+import dev.cuegate.testing.Repository;
 import dev.cuegate.testing.Tokens;
 import dev.cuegate.webhooks.Receiver;
 import java.io.IOException;
@@ -46,7 +48,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class EventsBrowserAndWebhookTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Pattern HTML_BLOCK = Pattern.compile("(?s)```html\\n(.*?)```");
-  private static final Receiver receiver = startReceiver();
+  private static final Receiver receiver = Receiver.startUnchecked();
   private static final Path file = webhooksFile();
 
   @RegisterExtension
@@ -81,12 +83,12 @@ class EventsBrowserAndWebhookTest {
           .until(() -> browser.findElements(By.cssSelector("#log li")).size() >= count);
 
       List<JsonNode> delivered = receiver.received().stream()
-          .map(request -> JobLife.parse(request.body())).toList();
+          .map(request -> JsonApi.parse(request.body())).toList();
       assertThat(delivered).extracting(JobLife::summary)
           .containsExactlyElementsOf(life.expected());
       JobLife.assertConsecutive(delivered);
       assertThat(receiver.received()).allSatisfy(request -> assertThat(request.eventId())
-          .isEqualTo(JobLife.parse(request.body()).get("id").asText()));
+          .isEqualTo(JsonApi.parse(request.body()).get("id").asText()));
       List<String> shown = new ArrayList<>(browser.findElements(By.cssSelector("#log li"))
           .stream().map(WebElement::getText).toList());
       // The page puts the newest event first.
@@ -165,7 +167,8 @@ class EventsBrowserAndWebhookTest {
 
   private static String documentedPage() {
     try {
-      Matcher block = HTML_BLOCK.matcher(Files.readString(repositoryRoot().resolve("docs/EVENTS.md")));
+      Matcher block = HTML_BLOCK.matcher(
+          Files.readString(Repository.root().resolve("docs/EVENTS.md")));
       assertThat(block.find()).as("docs/EVENTS.md has an html example").isTrue();
       return block.group(1);
     } catch (IOException e) {
@@ -173,31 +176,10 @@ class EventsBrowserAndWebhookTest {
     }
   }
 
-  private static Path repositoryRoot() {
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      if (Files.isRegularFile(at.resolve("README.md")) && Files.isDirectory(at.resolve("docs"))) {
-        return at;
-      }
-    }
-    throw new AssertionError("README.md and docs/ not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static Receiver startReceiver() {
-    try {
-      return Receiver.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Every event of the farm goes to the receiver. */
   private static Path webhooksFile() {
-    try {
-      return Files.writeString(Files.createTempFile("webhooks", ".json"), """
-          [{"name": "all", "url": "%s", "secret": "all-secret"}]
-          """.formatted(receiver.uri("/all")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Receiver.webhooksFile("""
+        [{"name": "all", "url": "%s", "secret": "all-secret"}]
+        """.formatted(receiver.uri("/all")));
   }
 }

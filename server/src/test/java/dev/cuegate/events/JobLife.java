@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.farm.FarmSpecs;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.JsonApi;
 import dev.cuegate.testing.SseClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,30 +69,23 @@ public final class JobLife {
             List.of("comment.added " + job + " user=alice subject=check")),
         new Step("two tries allowed", () -> jobCall("SetMaxRetries", ",\"max_retries\":2"),
             List.of()),
-        new Step("frame 1 fails once", () -> {
-          gateway.farm().startFrame(frameId(jobId, f1), HOST);
-          gateway.farm().finishFrame(frameId(jobId, f1), 1, HOST);
-        }, List.of("frame.started " + job + " " + f1 + on,
-            "frame.failed " + job + " " + f1 + on + " exitStatus=1",
-            "frame.retried " + job + " " + f1 + on + " retryCount=1")),
-        new Step("frame 1 fails again", () -> {
-          gateway.farm().startFrame(frameId(jobId, f1), HOST);
-          gateway.farm().finishFrame(frameId(jobId, f1), 3, HOST);
-        }, List.of("frame.started " + job + " " + f1 + on,
-            "frame.failed " + job + " " + f1 + on + " exitStatus=3",
-            "frame.dead " + job + " " + f1 + on + " exitStatus=3")),
+        new Step("frame 1 fails once", () -> runFrame(f1, 1),
+            List.of("frame.started " + job + " " + f1 + on,
+                "frame.failed " + job + " " + f1 + on + " exitStatus=1",
+                "frame.retried " + job + " " + f1 + on + " retryCount=1")),
+        new Step("frame 1 fails again", () -> runFrame(f1, 3),
+            List.of("frame.started " + job + " " + f1 + on,
+                "frame.failed " + job + " " + f1 + on + " exitStatus=3",
+                "frame.dead " + job + " " + f1 + on + " exitStatus=3")),
         new Step("frame 1 retried by hand and succeeds", () -> {
           // Nobody runs a dead frame: its retry names no host.
           ok("/job.FrameInterface/Retry", "{\"frame\":{\"id\":\"" + frameId(jobId, f1) + "\"}}");
-          gateway.farm().startFrame(frameId(jobId, f1), HOST);
-          gateway.farm().finishFrame(frameId(jobId, f1), 0, HOST);
+          runFrame(f1, 0);
         }, List.of("frame.retried " + job + " " + f1 + " retryCount=2",
             "frame.started " + job + " " + f1 + on, "frame.succeeded " + job + " " + f1 + on)),
-        new Step("frame 2 succeeds", () -> {
-          gateway.farm().startFrame(frameId(jobId, f2), HOST);
-          gateway.farm().finishFrame(frameId(jobId, f2), 0, HOST);
-        }, List.of("frame.started " + job + " " + f2 + on,
-            "frame.succeeded " + job + " " + f2 + on)),
+        new Step("frame 2 succeeds", () -> runFrame(f2, 0),
+            List.of("frame.started " + job + " " + f2 + on,
+                "frame.succeeded " + job + " " + f2 + on)),
         new Step("frame 3 eaten: the job finishes", () ->
             ok("/job.FrameInterface/Eat", "{\"frame\":{\"id\":\"" + frameId(jobId, f3) + "\"}}"),
             List.of("frame.eaten " + job + " " + f3,
@@ -146,7 +137,7 @@ public final class JobLife {
       SseClient.Message message = stream.nextData(WAIT);
       assertThat(message.isEnd()).as("the stream ended after " + events.size()).isFalse();
       assertThat(message.event()).as("a gap in the stream: " + message.data()).isNull();
-      events.add(parse(message.data()));
+      events.add(JsonApi.parse(message.data()));
     }
     return events;
   }
@@ -160,20 +151,19 @@ public final class JobLife {
     }
   }
 
-  public static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private String launch(String name, String range) {
     String prefix = FarmSpecs.fullName("");
     ok("/job.JobInterface/LaunchSpec", JSON.createObjectNode().put("spec", FarmSpecs.spec(
         name.substring(prefix.length()), FarmSpecs.layer("render", range, 1), "")).toString());
     return ok("/job.JobInterface/FindJob", "{\"name\":\"" + name + "\"}")
         .get("job").get("id").asText();
+  }
+
+  /** Frame {@code frame} of the first job runs on {@link #HOST}, ending with {@code exitStatus}. */
+  private void runFrame(String frame, int exitStatus) {
+    String id = frameId(jobId, frame);
+    gateway.farm().startFrame(id, HOST);
+    gateway.farm().finishFrame(id, exitStatus, HOST);
   }
 
   private void jobCall(String method, String extra) {
@@ -187,8 +177,6 @@ public final class JobLife {
   }
 
   private JsonNode ok(String path, String body) {
-    HttpResponse<String> response = gateway.post(path, body);
-    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-    return parse(response.body());
+    return JsonApi.ok(gateway.post(path, body));
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.testing.ChildCueGate;
+import dev.cuegate.testing.CuebotJob;
 import dev.cuegate.testing.JsonApi;
 import dev.cuegate.testing.RealCuebot;
 import dev.cuegate.testing.SseClient;
@@ -58,12 +59,12 @@ class RealCuebotWatcherTest {
   private int adminPort;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final List<Job> launched = new ArrayList<>();
+  private final List<CuebotJob> launched = new ArrayList<>();
 
   @AfterEach
   void killTheJobsAndStop() throws InterruptedException {
-    for (Job job : launched) {
-      api.send("/job.JobInterface/Kill", Map.of("job", Map.of("id", job.id), "username",
+    for (CuebotJob job : launched) {
+      api.send("/job.JobInterface/Kill", Map.of("job", Map.of("id", job.id()), "username",
           "cuegate-it", "reason", "the real-Cuebot watcher suite cleans up"));
     }
     Agents.stop(agents, cuegate);
@@ -78,16 +79,16 @@ class RealCuebotWatcherTest {
       awaitRounds(1);
 
       // No host has the tag: the frames stay WAITING even while a bridge serves the Cuebot.
-      Job a = launch(first, Optional.of(NO_HOST_TAG));
-      Job b = launch(second, Optional.of(NO_HOST_TAG));
+      CuebotJob a = launch(first, Optional.of(NO_HOST_TAG));
+      CuebotJob b = launch(second, Optional.of(NO_HOST_TAG));
       Map<String, JsonNode> launches = new HashMap<>();
       for (int i = 0; i < 2; i++) {
         JsonNode event = next(events);
         launches.put(event.path("jobId").asText(), event);
       }
-      assertThat(launches).containsOnlyKeys(a.id, b.id);
-      for (Job job : List.of(a, b)) {
-        JsonNode launch = launches.get(job.id);
+      assertThat(launches).containsOnlyKeys(a.id(), b.id());
+      for (CuebotJob job : List.of(a, b)) {
+        JsonNode launch = launches.get(job.id());
         assertThat(launch.path("type").asText()).isEqualTo("job.launched");
         assertJob(launch, job);
         assertThat(launch.path("user").asText()).isEqualTo("cuegate");
@@ -113,7 +114,7 @@ class RealCuebotWatcherTest {
       assertThat(finished.path("succeededFrames").asInt()).isZero();
       assertJob(pausedB, b);
       assertThat(pausedB.path("type").asText()).isEqualTo("job.paused");
-      assertThat(List.of(launches.get(a.id), launches.get(b.id), paused, resumed, finished,
+      assertThat(List.of(launches.get(a.id()), launches.get(b.id()), paused, resumed, finished,
           pausedB))
           .extracting(event -> Long.parseLong(event.path("id").asText()))
           .as("ids grow in the order of the changes")
@@ -137,7 +138,7 @@ class RealCuebotWatcherTest {
     try (SseClient events = subscribe("job=" + jobName(name))) {
       awaitRounds(1);
 
-      Job job = launch(name, Optional.empty());
+      CuebotJob job = launch(name, Optional.empty());
       List<JsonNode> seen = new ArrayList<>();
       JsonNode event = next(events);
       seen.add(event);
@@ -214,10 +215,10 @@ class RealCuebotWatcherTest {
     return JsonApi.parse(message.data());
   }
 
-  private static void assertJob(JsonNode event, Job job) {
+  private static void assertJob(JsonNode event, CuebotJob job) {
     assertThat(event.path("show").asText()).as(event.toString()).isEqualTo("testing");
-    assertThat(event.path("job").asText()).as(event.toString()).isEqualTo(job.name);
-    assertThat(event.path("jobId").asText()).as(event.toString()).isEqualTo(job.id);
+    assertThat(event.path("job").asText()).as(event.toString()).isEqualTo(job.name());
+    assertThat(event.path("jobId").asText()).as(event.toString()).isEqualTo(job.id());
   }
 
   private static String uniqueName() {
@@ -229,62 +230,22 @@ class RealCuebotWatcherTest {
     return "testing-sh01-cuegate_" + specName;
   }
 
-  /**
-   * A one-layer job of OpenCue's demo show {@code testing} with two frames that sleep, booked
-   * only on hosts with {@code tag} when there is one.
-   */
-  private Job launch(String name, Optional<String> tag) {
-    String spec = """
-        <?xml version="1.0"?>
-        <!DOCTYPE spec PUBLIC "SPI Cue Specification Language" \
-        "http://localhost:8080/spcue/dtd/cjsl-1.12.dtd">
-        <spec>
-          <facility>local</facility>
-          <show>testing</show>
-          <shot>sh01</shot>
-          <user>cuegate</user>
-          <job name="%s">
-            <paused>False</paused>
-            <maxretries>0</maxretries>
-            <autoeat>False</autoeat>
-            <layers>
-              <layer name="render" type="Render">
-                <cmd>sleep %d; echo frame #IFRAME#</cmd>
-                <range>1-2</range>
-                <chunk>1</chunk>
-                <cores>1</cores>%s
-                <services><service>shell</service></services>
-              </layer>
-            </layers>
-          </job>
-        </spec>
-        """.formatted(name, FRAME_SECONDS,
-            tag.map(value -> "\n            <tags>" + value + "</tags>").orElse(""));
-    JsonNode answer = api.call("/job.JobInterface/LaunchSpec", Map.of("spec", spec));
-    String jobName = answer.path("names").get(0).asText();
-    assertThat(jobName).isEqualTo(jobName(name));
-    // LaunchSpec is asynchronous: the job may not be found for a moment.
-    List<String> id = new ArrayList<>();
-    await("Cuebot created " + jobName).atMost(EVENT_LIMIT).pollInterval(Duration.ofMillis(20))
-        .until(() -> {
-          var found = api.send("/job.JobInterface/FindJob", Map.of("name", jobName));
-          if (found.statusCode() == 200) {
-            id.add(JsonApi.parse(found.body()).path("job").path("id").asText());
-            return true;
-          }
-          return false;
-        });
-    Job job = new Job(id.get(0), jobName);
+  /** Two frames that sleep, booked only on hosts with {@code tag} when there is one. */
+  private CuebotJob launch(String name, Optional<String> tag) {
+    CuebotJob job = CuebotJob.launch(api, CuebotJob.spec(name, "render",
+            "sleep " + FRAME_SECONDS + "; echo frame #IFRAME#", "1-2", 0, tag), EVENT_LIMIT,
+        () -> "CueGate said:\n" + tail(cuegate.output()));
+    assertThat(job.name()).isEqualTo(jobName(name));
     launched.add(job);
     return job;
   }
 
-  private void call(String method, Job job) {
-    api.call("/job.JobInterface/" + method, Map.of("job", Map.of("id", job.id)));
+  private void call(String method, CuebotJob job) {
+    api.call("/job.JobInterface/" + method, Map.of("job", Map.of("id", job.id())));
   }
 
-  private void kill(Job job) {
-    api.call("/job.JobInterface/Kill", Map.of("job", Map.of("id", job.id), "username",
+  private void kill(CuebotJob job) {
+    api.call("/job.JobInterface/Kill", Map.of("job", Map.of("id", job.id()), "username",
         "cuegate-it", "reason", "the real-Cuebot watcher suite kills a job"));
   }
 
@@ -296,28 +257,5 @@ class RealCuebotWatcherTest {
 
   private static String tail(String text) {
     return text.length() <= 6000 ? text : text.substring(text.length() - 6000);
-  }
-
-  /** A job in Cuebot, by id and name; its detail and frames read through CueGate. */
-  private final class Job {
-    private final String id;
-    private final String name;
-
-    Job(String id, String name) {
-      this.id = id;
-      this.name = name;
-    }
-
-    JsonNode detail() {
-      return api.call("/job.JobInterface/GetJob", Map.of("id", id)).path("job");
-    }
-
-    List<JsonNode> frames() {
-      JsonNode answer = api.call("/job.JobInterface/GetFrames", Map.of(
-          "job", Map.of("id", id), "req", Map.of("page", 1, "limit", 1000)));
-      List<JsonNode> frames = new ArrayList<>();
-      answer.path("frames").path("frames").forEach(frames::add);
-      return frames;
-    }
   }
 }

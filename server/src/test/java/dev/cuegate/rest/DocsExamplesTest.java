@@ -3,6 +3,7 @@ package dev.cuegate.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.Repository;
 import dev.cuegate.testing.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class DocsExamplesTest {
   }
 
   static List<Example> examples() throws IOException {
-    Path root = repositoryRoot();
+    Path root = Repository.root();
     List<Path> documents = new ArrayList<>();
     documents.add(root.resolve("README.md"));
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
@@ -138,14 +139,5 @@ class DocsExamplesTest {
       }
       return answers;
     }
-  }
-
-  private static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("docs"))) {
-        return dir;
-      }
-    }
-    throw new AssertionError("README.md and docs/ not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -53,10 +53,14 @@ public final class JsonApi {
 
   /** {@code POST path} with {@code body}; the JSON answer, or a failure naming the status. */
   public JsonNode call(String path, Object body) {
-    HttpResponse<String> response = send(path, body);
+    return ok(send(path, body));
+  }
+
+  /** The JSON of {@code response}, or a failure naming the request, the status and the body. */
+  public static JsonNode ok(HttpResponse<String> response) {
     if (response.statusCode() != 200) {
-      throw new AssertionError(path + " answered " + response.statusCode() + ": "
-          + response.body());
+      throw new AssertionError(response.request().uri().getPath() + " answered "
+          + response.statusCode() + ": " + response.body());
     }
     return parse(response.body());
   }

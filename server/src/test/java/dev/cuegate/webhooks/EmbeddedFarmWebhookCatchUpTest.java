@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.farm.FarmSpecs;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.JsonApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmbeddedFarmWebhookCatchUpTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Receiver receiver = startReceiver();
+  private static final Receiver receiver = Receiver.startUnchecked();
   private static final Path file = tempFile();
 
   @RegisterExtension
@@ -64,36 +64,18 @@ class EmbeddedFarmWebhookCatchUpTest {
 
     List<String> types = receiver.received().stream()
         .filter(received -> received.path().equals("/second"))
-        .map(received -> parse(received.body()).get("type").asText()).toList();
+        .map(received -> JsonApi.parse(received.body()).get("type").asText()).toList();
     assertThat(types).containsExactly("job.launched", "job.paused", "job.resumed");
     assertThat(receiver.eventIds("/second").get(0)).isEqualTo(launched);
     assertThat(receiver.eventIds("/first")).containsExactly(launched);
   }
 
-  private static JsonNode ok(String path, String body) throws Exception {
-    HttpResponse<String> response = gateway.post(path, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static JsonNode ok(String path, String body) {
+    return JsonApi.ok(gateway.post(path, body));
   }
 
   private static String metrics() {
     return gateway.admin("/metrics").body();
-  }
-
-  private static Receiver startReceiver() {
-    try {
-      return Receiver.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Path tempFile() {

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuegate.farm.FarmSpecs;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.JsonApi;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,8 @@ class EmbeddedFarmWebhookTest {
     gateway.farm().finishFrame(second, 0, "render-01");
     awaitDeliveries(5);
 
-    List<JsonNode> events = receiver.received().stream().map(r -> parse(r.body())).toList();
+    List<JsonNode> events =
+        receiver.received().stream().map(r -> JsonApi.parse(r.body())).toList();
     assertThat(events).extracting(event -> event.get("type").asText()).containsExactly(
         "frame.started", "frame.succeeded", "frame.started", "frame.succeeded", "job.finished");
     assertThat(events.get(0).get("frame").asText()).isEqualTo("0001-render");
@@ -73,18 +73,8 @@ class EmbeddedFarmWebhookTest {
     await().atMost(WAIT).until(() -> receiver.received().size() >= count);
   }
 
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode ok(String path, String body) throws Exception {
-    HttpResponse<String> response = gateway.post(path, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+  private static JsonNode ok(String path, String body) {
+    return JsonApi.ok(gateway.post(path, body));
   }
 
   private static String metrics() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cuegate.events.EventBus;
 import dev.cuegate.events.EventFilter;
 import dev.cuegate.events.EventType;
+import dev.cuegate.testing.Repository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ class SignatureRecipeTest {
   @Test
   void theDocumentedCheckAcceptsADeliveryAndRefusesATamperedOne() throws Exception {
     Assumptions.assumeTrue(python3Runs(), "python3 is not installed");
-    Matcher block = PYTHON_BLOCK.matcher(Files.readString(repositoryRoot().resolve("docs/EVENTS.md")));
+    Matcher block = PYTHON_BLOCK.matcher(
+        Files.readString(Repository.root().resolve("docs/EVENTS.md")));
     assertThat(block.find()).as("a python block in the Webhooks section").isTrue();
     Receiver.Received got;
     try (Receiver receiver = Receiver.start()) {
@@ -81,14 +83,5 @@ class SignatureRecipeTest {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static Path repositoryRoot() {
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      if (Files.isRegularFile(at.resolve("README.md")) && Files.isDirectory(at.resolve("docs"))) {
-        return at;
-      }
-    }
-    throw new AssertionError("README.md and docs/ not found above " + Path.of("").toAbsolutePath());
   }
 }

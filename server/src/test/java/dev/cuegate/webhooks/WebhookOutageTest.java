@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuegate.events.JobLife;
 import dev.cuegate.testing.GatewayExtension;
+import dev.cuegate.testing.JsonApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class WebhookOutageTest {
           .until(() -> metric("cuegate_webhooks_queued{endpoint=\"outage\"}") == 0);
 
       List<JsonNode> delivered =
-          back.received().stream().map(request -> JobLife.parse(request.body())).toList();
+          back.received().stream().map(request -> JsonApi.parse(request.body())).toList();
       assertThat(queuedWhileDown).isEqualTo(count);
       assertThat(delivered).extracting(JobLife::summary)
           .containsExactlyElementsOf(life.expected());
