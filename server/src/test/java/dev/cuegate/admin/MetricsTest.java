@@ -1,16 +1,24 @@
 package dev.cuegate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.testing.GatewayExtension;
 import io.grpc.Status;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What {@code /metrics} shows after calls through the API port. */
+/**
+ * What {@code /metrics} shows after calls through the API port.
+ *
+ * <p>A call is counted when its request log completes, which may be just after the client has its
+ * answer; so counts are awaited, not read once.
+ */
 class MetricsTest {
   @RegisterExtension static final GatewayExtension gateway = new GatewayExtension();
 
@@ -23,24 +31,21 @@ class MetricsTest {
 
     assertThat(gateway.post("/" + GET_SHOWS, "{}").statusCode()).isEqualTo(200);
 
-    assertThat(value("cuegate_requests_total",
-        "method=\"GetShows\",service=\"show.ShowInterface\",status=\"200\""))
-        .isEqualTo(before + 1);
+    awaitValue("cuegate_requests_total",
+        "method=\"GetShows\",service=\"show.ShowInterface\",status=\"200\"", before + 1);
   }
 
   @Test
   void requestLatencyIsAHistogramWithBucketsFromHalfAMillisecondToThirtySeconds() {
     gateway.post("/" + GET_SHOWS, "{}");
 
-    String metrics = scrape();
-
-    assertThat(metrics)
+    awaitScrape(metrics -> assertThat(metrics)
         .contains("cuegate_request_duration_seconds_bucket{method=\"GetShows\","
             + "service=\"show.ShowInterface\",le=\"5.0E-4\"}")
         .contains("cuegate_request_duration_seconds_bucket{method=\"GetShows\","
             + "service=\"show.ShowInterface\",le=\"30.0\"}")
         .contains("cuegate_request_size_bytes_count{method=\"GetShows\"")
-        .contains("cuegate_response_size_bytes_count{method=\"GetShows\"");
+        .contains("cuegate_response_size_bytes_count{method=\"GetShows\""));
   }
 
   @Test
@@ -51,9 +56,8 @@ class MetricsTest {
 
     assertThat(gateway.post("/" + GET_SHOWS, "{}").statusCode()).isEqualTo(404);
 
-    assertThat(value("cuegate_upstream_duration_seconds_count",
-        "code=\"NOT_FOUND\",method=\"GetShows\",service=\"show.ShowInterface\""))
-        .isEqualTo(before + 1);
+    awaitValue("cuegate_upstream_duration_seconds_count",
+        "code=\"NOT_FOUND\",method=\"GetShows\",service=\"show.ShowInterface\"", before + 1);
   }
 
   @Test
@@ -61,12 +65,10 @@ class MetricsTest {
     gateway.post("/no.Such/Path1", "{}");
     gateway.post("/no.Such/Path2", "{}");
 
-    String metrics = scrape();
-
-    assertThat(metrics)
+    awaitScrape(metrics -> assertThat(metrics)
         .contains("cuegate_requests_total{method=\"unknown\",service=\"unknown\",status=\"404\"}")
         .doesNotContain("Path1")
-        .doesNotContain("Path2");
+        .doesNotContain("Path2"));
   }
 
   @Test
@@ -82,7 +84,7 @@ class MetricsTest {
             .statusCode();
 
     assertThat(status).isEqualTo(401);
-    assertThat(value("cuegate_auth_failures_total", "reason=\"missing_token\"")).isEqualTo(before + 1);
+    awaitValue("cuegate_auth_failures_total", "reason=\"missing_token\"", before + 1);
   }
 
   @Test
@@ -91,6 +93,14 @@ class MetricsTest {
 
     assertThat(value("cuegate_upstream_state", "state=\"READY\"")).isEqualTo(1);
     assertThat(value("cuegate_upstream_state", "state=\"TRANSIENT_FAILURE\"")).isZero();
+  }
+
+  private static void awaitValue(String name, String labels, double expected) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> value(name, labels), v -> v == expected);
+  }
+
+  private static void awaitScrape(Consumer<String> assertion) {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertion.accept(scrape()));
   }
 
   private static String scrape() {
