@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -144,6 +145,8 @@ final class SharedReadsBackend implements Backend {
   private static final class SharedCall {
     private final CompletableFuture<UpstreamReply> result = new CompletableFuture<>();
     private CompletableFuture<UpstreamReply> upstream;
+    /** The thread inside {@link #start} while it attaches to the upstream call, else null. */
+    private volatile Thread starting;
     private int waiters;
     private boolean cancelled;
 
@@ -155,14 +158,29 @@ final class SharedReadsBackend implements Backend {
           call.cancel(false);
         }
       }
+      starting = Thread.currentThread();
       call.whenComplete((reply, failure) -> {
-        beforeAnswer.accept(failure == null ? reply : null);
-        if (failure != null) {
-          result.completeExceptionally(failure);
+        if (Thread.currentThread() == starting) {
+          // Answered before this call was shared out (a fast or in-process backend): the waiters
+          // that joined meanwhile belong to other requests, and their continuations must not run
+          // here, inside the first caller's request context, which refuses to host them (their
+          // requests would never be answered).
+          ForkJoinPool.commonPool().execute(() -> answer(beforeAnswer, reply, failure));
         } else {
-          result.complete(reply);
+          answer(beforeAnswer, reply, failure);
         }
       });
+      starting = null;
+    }
+
+    private void answer(
+        Consumer<UpstreamReply> beforeAnswer, UpstreamReply reply, Throwable failure) {
+      beforeAnswer.accept(failure == null ? reply : null);
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.complete(reply);
+      }
     }
 
     synchronized CompletableFuture<UpstreamReply> tryJoin(Duration timeout) {

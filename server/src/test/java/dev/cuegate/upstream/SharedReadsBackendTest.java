@@ -18,7 +18,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +202,37 @@ class SharedReadsBackendTest {
     assertThat(backend).isSameAs(upstream);
   }
 
+  @Test
+  void readersThatJoinACallAnsweredBeforeItWasSharedOutHearItOffTheFirstCallersThread()
+      throws Exception {
+    CountDownLatch asking = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Backend answeredAtOnce =
+        Backend.sharingReads(
+            new AnsweredOnReturn(asking, release),
+            REGISTRY,
+            new GatewayConfig.Reads(true, Duration.ZERO),
+            meters,
+            clock);
+    ExecutorService firstCaller = Executors.newSingleThreadExecutor();
+    try {
+      Thread firstThread = firstCaller.submit(Thread::currentThread).get();
+      Future<CompletableFuture<UpstreamReply>> first =
+          firstCaller.submit(() -> answeredAtOnce.call(GET_JOBS, BODY, headers(), TIMEOUT, ""));
+      assertThat(asking.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Thread> heardOn =
+          answeredAtOnce.call(GET_JOBS, BODY, headers(), TIMEOUT, "")
+              .thenApply(reply -> Thread.currentThread());
+      release.countDown();
+
+      assertThat(first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS).body())
+          .containsExactly(7);
+      assertThat(heardOn.get(10, TimeUnit.SECONDS)).isNotSameAs(firstThread);
+    } finally {
+      firstCaller.shutdownNow();
+    }
+  }
+
   private Backend sharing(boolean coalesce, Duration ttl) {
     return Backend.sharingReads(
         upstream,
@@ -215,6 +250,35 @@ class SharedReadsBackendTest {
 
   private static ApiMethod method(String service, String name) {
     return REGISTRY.resolve(service, name).orElseThrow();
+  }
+
+  /** Calls answered before they are handed back, as a fast in-process backend may answer. */
+  private record AnsweredOnReturn(CountDownLatch asking, CountDownLatch release)
+      implements Backend {
+    @Override
+    public CompletableFuture<UpstreamReply> call(
+        ApiMethod method, byte[] request, Metadata headers, Duration timeout) {
+      asking.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return CompletableFuture.completedFuture(new UpstreamReply(new byte[] {7}, new Metadata()));
+    }
+
+    @Override
+    public ConnectivityState state() {
+      return ConnectivityState.READY;
+    }
+
+    @Override
+    public String target() {
+      return "answered-on-return";
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Calls that wait until the test answers them. */
