@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ShamanCommand.class,
       WorkerCommand.class,
       WorkersCommand.class,
+      RehearseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CueGateCommand {

@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code cuegate serve}: runs the service until SIGTERM or SIGINT. */
 @Command(
@@ -31,10 +30,6 @@ final class ServeCommand implements Callable<Integer> {
   private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
   /** Quiet after work for this long, the process gives back what the work made it take. */
   private static final Duration IDLE_BEFORE_RELEASE = Duration.ofSeconds(5);
-
-  /** A start-up rehearsal: bin/cuegate records the classes it loads for class data sharing. */
-  @Option(names = "--exit-when-ready", hidden = true)
-  private boolean exitWhenReady;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -60,11 +55,6 @@ final class ServeCommand implements Callable<Integer> {
       log.warn("CONFIGURATION WARNING: {}", warning);
     }
     CueGate gate = CueGate.start(loaded.config());
-    if (exitWhenReady) {
-      gate.close();
-      LogSetup.flush(LOG_FLUSH_TIMEOUT);
-      return ExitCodes.OK;
-    }
     IdleMemoryRelease memory = IdleMemoryRelease.start(IDLE_BEFORE_RELEASE);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
