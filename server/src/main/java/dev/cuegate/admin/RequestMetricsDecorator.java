@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.contract.ApiMethod;
 import dev.cuegate.rest.RequestAttributes;
+import dev.cuegate.rest.RequestEnd;
 import dev.cuegate.rest.ResponseStatus;
 
 /**
@@ -29,7 +30,7 @@ final class RequestMetricsDecorator implements DecoratingHttpServiceFunction {
   public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req)
       throws Exception {
     metrics.requestStarted();
-    ctx.log().whenComplete().thenAccept(log -> finished(ctx, log));
+    RequestEnd.whenComplete(ctx, log -> finished(ctx, log));
     return delegate.serve(ctx, req);
   }
 

@@ -40,7 +40,7 @@ public final class AccessLogDecorator implements DecoratingHttpServiceFunction {
     String id = requestId;
     ctx.setAttr(RequestAttributes.REQUEST_ID, id);
     ctx.addAdditionalResponseHeader(REQUEST_ID_HEADER, id);
-    ctx.log().whenComplete().thenAccept(log -> write(ctx, log, id));
+    RequestEnd.whenComplete(ctx, log -> write(ctx, log, id));
     return delegate.serve(ctx, req);
   }
 

@@ -51,7 +51,7 @@ public final class AuditDecorator implements DecoratingHttpServiceFunction {
             .handle(
                 (body, failure) -> {
                   Map<String, String> targets = targets(ctx, body);
-                  ctx.log().whenComplete().thenAccept(log -> write(ctx, log, method.get(), targets));
+                  RequestEnd.whenComplete(ctx, log -> write(ctx, log, method.get(), targets));
                   return serveQuietly(delegate, ctx, replay(req, body, failure));
                 }));
   }

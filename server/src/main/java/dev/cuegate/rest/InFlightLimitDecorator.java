@@ -33,7 +33,7 @@ public final class InFlightLimitDecorator implements DecoratingHttpServiceFuncti
       return busy.toResponse(busy.headers().set(HttpHeaderNames.RETRY_AFTER, "1"));
     }
     // The log completes once both the request and the response are done, whichever way.
-    ctx.log().whenComplete().thenRun(inFlight::decrementAndGet);
+    RequestEnd.whenComplete(ctx, log -> inFlight.decrementAndGet());
     return delegate.serve(ctx, req);
   }
 

@@ -10,6 +10,7 @@ import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.rest.ApiError;
+import dev.cuegate.rest.RequestEnd;
 import io.grpc.Status;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
@@ -215,7 +216,7 @@ public final class Drain {
       throws Exception {
     CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
     running.put(ctx, answer);
-    ctx.log().whenComplete().thenRun(() -> {
+    RequestEnd.whenComplete(ctx, log -> {
       running.remove(ctx);
       lastEndNanos = System.nanoTime();
       signal();

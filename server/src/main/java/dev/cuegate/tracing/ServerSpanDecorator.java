@@ -10,6 +10,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.cuegate.contract.ApiMethod;
 import dev.cuegate.logging.LogContext;
 import dev.cuegate.rest.RequestAttributes;
+import dev.cuegate.rest.RequestEnd;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -68,7 +69,7 @@ final class ServerSpanDecorator implements DecoratingHttpServiceFunction {
           };
         };
     ctx.hook(enter);
-    ctx.log().whenComplete().thenAccept(log -> end(span, ctx, log));
+    RequestEnd.whenComplete(ctx, log -> end(span, ctx, log));
     // The hook applies from the next time the context is entered; this thread entered it already.
     LogContext.Scope scope = enter.get();
     try {

@@ -190,12 +190,21 @@ final class SharedReadsBackend implements Backend {
     synchronized CompletableFuture<UpstreamReply> join(Duration timeout) {
       waiters++;
       CompletableFuture<UpstreamReply> waiter = new CompletableFuture<>();
-      // A joiner's deadline is its own, whatever the first caller's was.
-      CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
+      // A joiner's deadline is its own, whatever the first caller's was. The timer is cancelled
+      // (and dropped from the JDK's delay queue) as soon as the waiter has its answer: a timer
+      // left to fire would hold the answer for the whole deadline and, where the common pool
+      // has one thread (two cores), start a thread per call to run a task with nothing to do.
+      CompletableFuture<Void> deadline =
+          new CompletableFuture<Void>().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      deadline.whenComplete((ignored, expired) -> {
+        if (expired != null) {
           waiter.completeExceptionally(Status.DEADLINE_EXCEEDED
               .withDescription("deadline exceeded while waiting for an identical call")
-              .asException()));
+              .asException());
+        }
+      });
       waiter.whenComplete((reply, failure) -> {
+        deadline.complete(null);
         if (waiter.isCancelled()) {
           leave();
         }

@@ -2,6 +2,7 @@ package dev.cuegate.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuegate.config.GatewayConfig;
 import dev.cuegate.contract.ApiMethod;
@@ -13,6 +14,7 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -157,6 +159,25 @@ class SharedReadsBackendTest {
         .cause()
         .isInstanceOf(StatusException.class)
         .hasMessageContaining("DEADLINE_EXCEEDED");
+  }
+
+  @Test
+  void anAnsweredCallLeavesNothingHoldingItsAnswerUntilTheDeadline() {
+    WeakReference<UpstreamReply> answer = answeredWithin(sharing(true, Duration.ZERO), TIMEOUT);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      System.gc();
+      return answer.get() == null;
+    });
+  }
+
+  private WeakReference<UpstreamReply> answeredWithin(Backend backend, Duration timeout) {
+    CompletableFuture<UpstreamReply> waiter = backend.call(GET_JOBS, BODY, headers(), timeout, "");
+    UpstreamReply reply = new UpstreamReply(new byte[1024], new Metadata());
+    upstream.calls.get(0).complete(reply);
+    assertThat(waiter).isCompletedWithValue(reply);
+    upstream.calls.clear();
+    return new WeakReference<>(reply);
   }
 
   @Test
