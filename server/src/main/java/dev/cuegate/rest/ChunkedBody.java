@@ -2,6 +2,7 @@ package dev.cuegate.rest;
 
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.stream.StreamMessage;
+import com.linecorp.armeria.common.stream.StreamMessageDuplicator;
 import com.linecorp.armeria.common.stream.StreamMessageWrapper;
 import com.linecorp.armeria.common.stream.StreamWriter;
 import com.linecorp.armeria.common.stream.SubscriptionOption;
@@ -45,7 +46,10 @@ final class ChunkedBody extends StreamMessageWrapper<HttpData> {
   private final AtomicBoolean started = new AtomicBoolean();
 
   private ChunkedBody(
-      StreamWriter<HttpData> writer, Producer producer, ByteBufAllocator allocator, Executor executor) {
+      StreamWriter<HttpData> writer,
+      Producer producer,
+      ByteBufAllocator allocator,
+      Executor executor) {
     super(writer);
     this.writer = writer;
     this.producer = producer;
@@ -75,6 +79,19 @@ final class ChunkedBody extends StreamMessageWrapper<HttpData> {
     return super.collect(subscriberExecutor, options);
   }
 
+  @Override
+  public StreamMessageDuplicator<HttpData> toDuplicator(EventExecutor subscriberExecutor) {
+    start();
+    return super.toDuplicator(subscriberExecutor);
+  }
+
+  @Override
+  public StreamMessageDuplicator<HttpData> toDuplicator() {
+    start();
+    return super.toDuplicator();
+  }
+
+  /** Every way of consuming the body starts the producer: none may leave the client waiting. */
   private void start() {
     if (started.compareAndSet(false, true)) {
       executor.execute(this::produce);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.stream.StreamMessage;
+import com.linecorp.armeria.common.stream.StreamMessageDuplicator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,6 +72,24 @@ class ChunkedBodyTest {
         .hasRootCauseMessage("the answer cannot be read");
     assertThat(allocator.metric().directArenas())
         .allSatisfy(arena -> assertThat(arena.numActiveAllocations()).isZero());
+  }
+
+  @Test
+  void aDuplicatedBodyIsRenderedToo() {
+    // given
+    StreamMessage<HttpData> body =
+        ChunkedBody.of(out -> out.write(new byte[] {'{', '}'}), allocator, executor);
+
+    // when
+    List<HttpData> chunks;
+    try (StreamMessageDuplicator<HttpData> duplicator = body.toDuplicator()) {
+      chunks = duplicator.duplicate().collect().join();
+    }
+
+    // then
+    assertThat(chunks).hasSize(1);
+    assertThat(chunks.get(0).toStringUtf8()).isEqualTo("{}");
+    chunks.forEach(HttpData::close);
   }
 
   @Test
