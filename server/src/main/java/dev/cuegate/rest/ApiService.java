@@ -178,15 +178,7 @@ public final class ApiService implements HttpService {
     }
     // Written as the client reads: the whole JSON text never exists in memory at once.
     StreamMessage<HttpData> body =
-        StreamMessage.fromOutputStream(
-            out -> {
-              try (out) {
-                codec.toJson(proto, out);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            ctx.blockingTaskExecutor());
+        ChunkedBody.of(out -> codec.toJson(proto, out), ctx.alloc(), ctx.blockingTaskExecutor());
     return HttpResponse.of(headers.build(), body);
   }
 

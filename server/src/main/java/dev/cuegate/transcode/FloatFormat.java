@@ -15,6 +15,8 @@ import java.math.BigDecimal;
  * instance per thread: it reuses its buffers.
  */
 final class FloatFormat {
+  private static final double TWO_TO_53 = 0x1p53;
+
   private final char[] digits = new char[32];
   private final char[] out = new char[48];
 
@@ -22,6 +24,10 @@ final class FloatFormat {
   int formatDouble(double value) {
     if (value == 0) {
       return zero(Double.doubleToRawLongBits(value) < 0);
+    }
+    if (value == Math.rint(value) && Math.abs(value) < TWO_TO_53) {
+      // Every integer below 2^53 is a double whose shortest digits are its own.
+      return exactDecimal((long) value, 0);
     }
     double abs = Math.abs(value);
     return layout(DoubleToDecimal.toString(value), abs < 1e-6 || abs >= 1e21, value, false);
@@ -31,6 +37,10 @@ final class FloatFormat {
   int formatFloat(float value) {
     if (value == 0) {
       return zero(Float.floatToRawIntBits(value) < 0);
+    }
+    int exact = shortFloat(value);
+    if (exact >= 0) {
+      return exact;
     }
     float abs = Math.abs(value);
     return layout(FloatToDecimal.toString(value), abs < 1e-6f || abs >= 1e21f, value, true);
@@ -71,6 +81,51 @@ final class FloatFormat {
     return isFloat
         ? Float.parseFloat(candidate) == (float) Math.abs(value)
         : Double.parseDouble(candidate) == Math.abs(value);
+  }
+
+  /**
+   * The garbage-free path for the floats answers are full of (1, 100.5, 18.25): a value that is
+   * exactly m / 10^k for k <= 3. Its exact decimal is then its shortest form when the float's
+   * spacing is below 2 / 10^k, since every other decimal of at most k places lies at least 10^-k
+   * away, beyond the half-spacing within which a decimal reads back as this float. (A float
+   * times 10^k, k <= 3, is exact in a double: 24 + 10 significant bits.) Returns the length
+   * written, or -1 where the general path must decide.
+   */
+  private int shortFloat(float value) {
+    double ulp = Math.ulp(value);
+    double scale = 1;
+    for (int places = 0; places <= 3; places++, scale *= 10) {
+      double scaled = value * scale;
+      if (scaled == Math.rint(scaled)) {
+        return ulp * scale < 2 ? exactDecimal((long) scaled, places) : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Writes {@code scaled / 10^places} in plain decimal notation; returns the length. */
+  private int exactDecimal(long scaled, int places) {
+    int n = 0;
+    if (scaled < 0) {
+      out[n++] = '-';
+    }
+    // Below 2^53 in magnitude, so the negation cannot overflow.
+    long magnitude = Math.abs(scaled);
+    int count = 0;
+    do {
+      digits[count++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0 || count <= places);
+    for (int i = count - 1; i >= places; i--) {
+      out[n++] = digits[i];
+    }
+    if (places > 0) {
+      out[n++] = '.';
+      for (int i = places - 1; i >= 0; i--) {
+        out[n++] = digits[i];
+      }
+    }
+    return n;
   }
 
   char[] chars() {

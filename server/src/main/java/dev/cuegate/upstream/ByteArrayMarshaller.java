@@ -22,9 +22,15 @@ enum ByteArrayMarshaller implements Marshaller<byte[]> {
   public byte[] parse(InputStream stream) {
     try (stream) {
       if (stream instanceof KnownLength) {
-        // grpc-java knows the message's size: one exact copy instead of readAllBytes' chunks,
-        // which would briefly hold a large answer twice.
-        return stream.readNBytes(stream.available());
+        // grpc-java knows the message's size: one exact copy. readNBytes(int) and readAllBytes
+        // would read into 8 KiB chunks first and then copy them: a large answer's size again
+        // in garbage, enough to fill the young generation and promote the answer.
+        byte[] message = new byte[stream.available()];
+        int read = stream.readNBytes(message, 0, message.length);
+        if (read != message.length) {
+          throw new IOException("message ended after " + read + " of " + message.length + " bytes");
+        }
+        return message;
       }
       return stream.readAllBytes();
     } catch (IOException e) {

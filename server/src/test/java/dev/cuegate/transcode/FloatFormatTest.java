@@ -4,6 +4,9 @@ import static dev.cuegate.testing.RandomChecks.forAll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,5 +101,43 @@ class FloatFormatTest {
     boolean exponent = magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21);
     assertThat(text.contains("e")).isEqualTo(exponent);
     assertThat(text).doesNotEndWith(".0").doesNotContain("E");
+  }
+
+  @Test
+  void shortDecimalFloatsPrintTheSameDigitsAsTheGeneralPath() {
+    // Values such as 100.5 and 18.25 take a path of their own; Schubfach's digits are the oracle.
+    forAll(50_000, random -> {
+      int places = random.nextInt(5);
+      long scaled = random.nextInt(1 << (1 + random.nextInt(30))) * (random.nextBoolean() ? 1 : -1);
+      float value = (float) (scaled / Math.pow(10, places));
+      if (value == 0 || Math.abs(value) < 1e-6f || Math.abs(value) >= 1e21f) {
+        return;
+      }
+      // when
+      String text = new String(format.chars(), 0, format.formatFloat(value));
+
+      // then
+      assertThat(new BigDecimal(text))
+          .as("%s", value)
+          .isEqualByComparingTo(new BigDecimal(FloatToDecimal.toString(value)));
+      assertThat(text).doesNotEndWith(".0").doesNotContain("e").doesNotContain("E");
+    });
+  }
+
+  @Test
+  void integralDoublesPrintTheSameDigitsAsTheGeneralPath() {
+    forAll(20_000, random -> {
+      double value = (double) (random.nextLong() >> random.nextInt(64));
+      if (value == 0) {
+        return;
+      }
+      // when
+      String text = new String(format.chars(), 0, format.formatDouble(value));
+
+      // then
+      assertThat(new BigDecimal(text))
+          .as("%s", value)
+          .isEqualByComparingTo(new BigDecimal(DoubleToDecimal.toString(value)));
+    });
   }
 }
