@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -34,6 +36,7 @@ final class SharedReadsBackend implements Backend {
   private final ConcurrentMap<String, Counter> shared = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> hits = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> misses = new ConcurrentHashMap<>();
+  private final ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
   SharedReadsBackend(
       Backend backend,
@@ -87,7 +90,7 @@ final class SharedReadsBackend implements Backend {
         if (inFlight.putIfAbsent(key, fresh) != null) {
           continue;
         }
-        CompletableFuture<UpstreamReply> waiter = fresh.join(timeout);
+        CompletableFuture<UpstreamReply> waiter = fresh.join(timeout, deadlines);
         // Forgotten before the waiters hear the answer: a call arriving later asks again (or finds
         // the answer in the cache); it never joins a finished call.
         fresh.start(backend.call(method, request, headers, timeout), reply -> {
@@ -98,7 +101,7 @@ final class SharedReadsBackend implements Backend {
         });
         return waiter;
       }
-      CompletableFuture<UpstreamReply> joined = call.tryJoin(timeout);
+      CompletableFuture<UpstreamReply> joined = call.tryJoin(timeout, deadlines);
       if (joined != null) {
         counter(shared, "cuegate.reads.shared",
             "Read-only calls answered by an identical call already in flight", name).increment();
@@ -107,6 +110,28 @@ final class SharedReadsBackend implements Backend {
       // Every earlier waiter gave up and the call was cancelled: start a new one.
       inFlight.remove(key, call);
     }
+  }
+
+  /**
+   * One thread for the waiters' deadlines. The JDK's {@code CompletableFuture.delayedExecutor}
+   * cannot be cancelled, so every deadline stayed queued for the whole timeout holding its waiter
+   * and the answer (after a load, hundreds of MB for 30 s), and it runs each expired task on a new
+   * thread when the common pool has a single thread, as on 2 cores (docs/PERFORMANCE.md, "Memory
+   * at idle").
+   */
+  private static ScheduledThreadPoolExecutor deadlineTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "cuegate-read-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
+  /** Deadlines still queued: one per waiter without an answer yet. */
+  int pendingDeadlines() {
+    return deadlines.getQueue().size();
   }
 
   private Counter counter(
@@ -134,6 +159,7 @@ final class SharedReadsBackend implements Backend {
 
   @Override
   public void close() {
+    deadlines.shutdownNow();
     backend.close();
   }
 
@@ -165,19 +191,23 @@ final class SharedReadsBackend implements Backend {
       });
     }
 
-    synchronized CompletableFuture<UpstreamReply> tryJoin(Duration timeout) {
-      return cancelled ? null : join(timeout);
+    synchronized CompletableFuture<UpstreamReply> tryJoin(
+        Duration timeout, ScheduledThreadPoolExecutor deadlines) {
+      return cancelled ? null : join(timeout, deadlines);
     }
 
-    synchronized CompletableFuture<UpstreamReply> join(Duration timeout) {
+    synchronized CompletableFuture<UpstreamReply> join(
+        Duration timeout, ScheduledThreadPoolExecutor deadlines) {
       waiters++;
       CompletableFuture<UpstreamReply> waiter = new CompletableFuture<>();
       // A joiner's deadline is its own, whatever the first caller's was.
-      CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
+      ScheduledFuture<?> deadline = deadlines.schedule(() ->
           waiter.completeExceptionally(Status.DEADLINE_EXCEEDED
               .withDescription("deadline exceeded while waiting for an identical call")
-              .asException()));
+              .asException()), timeout.toNanos(), TimeUnit.NANOSECONDS);
       waiter.whenComplete((reply, failure) -> {
+        // Removed from the timer's queue at once: a pending deadline keeps the answer reachable.
+        deadline.cancel(false);
         if (waiter.isCancelled()) {
           leave();
         }

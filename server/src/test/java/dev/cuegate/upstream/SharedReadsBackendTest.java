@@ -156,6 +156,22 @@ class SharedReadsBackendTest {
   }
 
   @Test
+  void anAnsweredWaiterNoLongerHoldsADeadline() {
+    SharedReadsBackend backend = (SharedReadsBackend) sharing(true, Duration.ZERO);
+
+    backend.call(GET_JOBS, BODY, headers(), TIMEOUT, "");
+    CompletableFuture<UpstreamReply> cancelled =
+        backend.call(GET_JOBS, BODY, headers(), TIMEOUT, "");
+    backend.call(GET_JOBS, BODY, headers(), TIMEOUT, "");
+    assertThat(backend.pendingDeadlines()).isEqualTo(3);
+    cancelled.cancel(false);
+    assertThat(backend.pendingDeadlines()).isEqualTo(2);
+    upstream.answerAll(new byte[] {1});
+
+    assertThat(backend.pendingDeadlines()).isZero();
+  }
+
+  @Test
   void theCacheAnswersWithinTheTtlAndAsksAgainAfterIt() throws Exception {
     Backend backend = sharing(false, Duration.ofSeconds(2));
 
