@@ -52,9 +52,11 @@ public final class GatewayServer implements AutoCloseable {
   private static final int BLOCKING_THREADS = 200;
   /**
    * Armeria's shared pool keeps an idle thread 60 s; after a burst of large answers that was 200
-   * idle threads and about 20 MB of their stacks (docs/PERFORMANCE.md, "Memory at idle").
+   * idle threads, their stacks (about 20 MB) and what they keep per thread (encoder buffers). Gone
+   * after 2 s, they are gone before the idle memory release, which runs 5 s after the last work
+   * (docs/PERFORMANCE.md, "Memory at idle").
    */
-  private static final Duration BLOCKING_KEEP_ALIVE = Duration.ofSeconds(5);
+  private static final Duration BLOCKING_KEEP_ALIVE = Duration.ofSeconds(2);
 
   private final Server server;
   private final Drain drain;
