@@ -1,6 +1,7 @@
 package dev.cuegate.server;
 
 import com.linecorp.armeria.common.TlsProvider;
+import com.linecorp.armeria.common.util.BlockingTaskExecutor;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
@@ -50,6 +51,15 @@ public final class GatewayServer implements AutoCloseable {
   private static final Duration REFUSAL_LIMIT = Duration.ofSeconds(1);
   /** How long the server's stop may take to close the idle connections the drain left. */
   private static final Duration STOP_LIMIT = Duration.ofMillis(500);
+  /** Armeria's default: a large answer holds a thread for as long as its client takes to read it. */
+  private static final int BLOCKING_THREADS = 200;
+  /**
+   * Armeria's shared pool keeps an idle thread 60 s; after a burst of large answers that was 200
+   * idle threads, their stacks (about 20 MB) and what they keep per thread (encoder buffers). Gone
+   * after 2 s, they are gone before the idle memory release, which runs 5 s after the last work
+   * (docs/PERFORMANCE.md, "Memory at idle").
+   */
+  private static final Duration BLOCKING_KEEP_ALIVE = Duration.ofSeconds(2);
 
   private final Server server;
   private final Drain drain;
@@ -85,6 +95,13 @@ public final class GatewayServer implements AutoCloseable {
     ServerBuilder builder =
         Server.builder()
             .workerGroup(loops, false)
+            .blockingTaskExecutor(
+                BlockingTaskExecutor.builder()
+                    .threadNamePrefix("cuegate-blocking")
+                    .numThreads(BLOCKING_THREADS)
+                    .keepAliveTime(BLOCKING_KEEP_ALIVE)
+                    .build(),
+                true)
             .requestTimeout(http.requestTimeout())
             .idleTimeout(limits.idleTimeout())
             .http1MaxHeaderSize((int) limits.maxHeaderBytes())
