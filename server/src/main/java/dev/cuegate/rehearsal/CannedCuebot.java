@@ -3,17 +3,15 @@ package dev.cuegate.rehearsal;
 import com.google.protobuf.Descriptors.Descriptor;
 import dev.cuegate.contract.ApiMethod;
 import dev.cuegate.contract.MethodRegistry;
+import dev.cuegate.upstream.ByteArrayMarshaller;
 import io.grpc.HandlerRegistry;
 import io.grpc.MethodDescriptor;
-import io.grpc.MethodDescriptor.Marshaller;
 import io.grpc.Server;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -75,8 +73,8 @@ final class CannedCuebot implements AutoCloseable {
         MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName(method.fullName())
-            .setRequestMarshaller(Bytes.INSTANCE)
-            .setResponseMarshaller(Bytes.INSTANCE)
+            .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+            .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
             .build();
     Optional<byte[]> answer =
         method.fullName().equals(NOT_FOUND_METHOD)
@@ -102,24 +100,5 @@ final class CannedCuebot implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
-
-  /** Messages as their wire bytes: the canned answers are bytes already. */
-  private enum Bytes implements Marshaller<byte[]> {
-    INSTANCE;
-
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try (stream) {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** Passes messages through gRPC as the wire bytes the transcoder produced and consumes. */
-enum ByteArrayMarshaller implements Marshaller<byte[]> {
+public enum ByteArrayMarshaller implements Marshaller<byte[]> {
   INSTANCE;
 
   @Override
