@@ -28,9 +28,9 @@ final class CannedCuebot implements AutoCloseable {
   private static final Map<String, Integer> ELEMENTS =
       Map.of(
           "show.ShowInterface/GetShows", 6,
-          "job.JobInterface/GetFrames", 300,
-          "job.JobInterface/GetJobs", 200,
-          "show.ShowInterface/GetJobs", 200);
+          "job.JobInterface/GetFrames", 1_000,
+          "job.JobInterface/GetJobs", 2_000,
+          "show.ShowInterface/GetJobs", 2_000);
   /** Answered NOT_FOUND, as Cuebot answers a name it does not know. */
   static final String NOT_FOUND_METHOD = "show.ShowInterface/FindShow";
 
