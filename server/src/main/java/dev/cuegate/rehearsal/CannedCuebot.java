@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
  * its response type, over the same Netty transport a real Cuebot is reached by.
  */
 final class CannedCuebot implements AutoCloseable {
-  /** The answers that decide a rehearsal's worth: the calls clients make most, at real sizes. */
+  /**
+   * The answers that decide a rehearsal's worth: the calls clients make most, at the sizes they
+   * see. Answers a tenth of that size left the transcoder's inner methods at the low compilation
+   * tier they had reached in the rehearsal, for minutes (docs/PERFORMANCE.md, "Cold start").
+   */
   private static final Map<String, Integer> ELEMENTS =
       Map.of(
           "show.ShowInterface/GetShows", 6,

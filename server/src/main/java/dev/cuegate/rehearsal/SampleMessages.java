@@ -11,11 +11,10 @@ import java.util.List;
  * Fills any message type with made-up values, so that a rehearsal exercises each kind of field the
  * transcoder handles: strings, integers, floats, enums, maps, nested lists.
  *
- * <p>The values vary the way Cuebot's do, because the JVM keeps the rehearsal's profile: a branch
- * the rehearsal never took is compiled as one that never happens, and taking it later costs a
- * recompilation (docs/PERFORMANCE.md, "Cold start"). So some fields of each element are left at
- * their default, some strings need escaping or are not ASCII, and numbers are negative, large or
- * fractional in turn.
+ * <p>The values vary the way Cuebot's do, because the JVM keeps the rehearsal's profile and
+ * compiles from it: a branch the rehearsal never took counts as one that does not happen. So some
+ * fields of each element are left at their default, some strings need escaping or are not ASCII,
+ * and numbers are negative, large or fractional in turn.
  */
 final class SampleMessages {
   /** Deep enough for OpenCue's answers (response, sequence, entity, its parts); stops recursion. */
