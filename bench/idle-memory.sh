@@ -28,10 +28,9 @@ export MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 if [ ! -f "$arch" ]; then
   reh=$(mktemp -d)
   if [ $jdk = 17 ]; then rec=(-XX:ArchiveClassesAtExit="$arch"); quiet=(); else rec=(-XX:AOTCacheOutput="$arch"); quiet=(-Xlog:aot=off); fi
-  env -i PATH="$PATH" HOME="$reh" MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 JWT_SECRET=cds-rehearsal-secret-that-is-long-enough-0123 \
-      REST_PORT=0 ADMIN_PORT=0 DATA_DIR="$reh/data" LOG_DIR="$reh/logs" LOG_LEVEL=error \
+  env -i PATH="$PATH" HOME="$reh" MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 \
       "$java" "${opts[@]}" "${rec[@]}" -Xlog:cds=off -Xlog:cds+dynamic=off "${quiet[@]}" \
-      -jar "$jar" serve --exit-when-ready >$out/rehearsal.log 2>&1 || { echo "rehearsal failed"; rm -f "$arch"; }
+      -jar "$jar" rehearse "$reh/work" >$out/rehearsal.log 2>&1 || { echo "rehearsal failed"; rm -f "$arch"; }
   rm -rf "$reh"
 fi
 if [ $jdk = 17 ]; then use=(-XX:SharedArchiveFile="$arch" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
