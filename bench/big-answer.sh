@@ -61,11 +61,8 @@ start_go() {
 }
 
 bin/cuegate methods GetShows >/dev/null 2>&1
-b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
-claims=$(printf '{"sub":"bench","exp":%d}' $(( $(date +%s) + 36000 )) | b64)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64)
-TOKEN="$header.$claims.$signature"
+. bench/lib/token.sh
+bench_token "$SECRET"
 
 # big PORT -> "seconds +MB bytes"
 big() {

@@ -56,13 +56,10 @@ wait_port $CG_PORT || { echo "no start"; cat $work/cg.log; exit 1; }
 sleep 2
 rss0=$(rss_mb $pid); th0=$(threads $pid)
 
-b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
-claims=$(printf '{"sub":"bench","exp":%d}' $(( $(date +%s) + 36000 )) | b64)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64)
-export TOKEN="$header.$claims.$signature"
+. "$root/bench/lib/token.sh"
+bench_token "$SECRET"
 lua=$work/post.lua
-printf 'wrk.method="POST"\nwrk.body="{}"\nwrk.headers["Content-Type"]="application/json"\nwrk.headers["Authorization"]="Bearer "..os.getenv("TOKEN")\n' >"$lua"
+bench_wrk_script "$lua"
 load() {  # CALL CONNS SECONDS -> "req/s errors cpu_us"
   local before after text
   before=$(cpu_ticks $pid)

@@ -76,13 +76,10 @@ start_cg() {
 # The launcher builds and records its start-up archives on first use; not part of any figure.
 bin/cuegate methods GetShows >/dev/null 2>&1
 
-b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
-claims=$(printf '{"sub":"bench","exp":%d}' $(( $(date +%s) + 36000 )) | b64)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64)
-export TOKEN="$header.$claims.$signature"
+. "$root/bench/lib/token.sh"
+bench_token "$SECRET"
 lua="$work/post.lua"
-printf 'wrk.method="POST"\nwrk.body="{}"\nwrk.headers["Content-Type"]="application/json"\nwrk.headers["Authorization"]="Bearer "..os.getenv("TOKEN")\n' >"$lua"
+bench_wrk_script "$lua"
 
 # load PID PORT CALL CONNS SECONDS -> "req/s p50_ms p99_ms errors cpu_us_per_request"
 load() {

@@ -28,13 +28,10 @@ wait_port "$BACKEND_PORT" || { echo "fakecue did not start" >&2; exit 1; }
 wait_port "$CG_PORT" || { echo "CueGate did not start:" >&2; tail "$work/cuegate.log" >&2; exit 1; }
 java_pid=$(pgrep -P "$cg" java || echo "$cg")
 
-b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
-payload=$(printf '{"sub":"bench","exp":%d}' $(( $(date +%s) + 36000 )) | b64)
-sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64)
-export TOKEN="$header.$payload.$sig"
+. "$root/bench/lib/token.sh"
+bench_token "$SECRET"
 lua="$work/post.lua"
-printf 'wrk.method="POST"\nwrk.body="{}"\nwrk.headers["Content-Type"]="application/json"\nwrk.headers["Authorization"]="Bearer "..os.getenv("TOKEN")\n' >"$lua"
+bench_wrk_script "$lua"
 
 declare -A paths=([GetShows]=show.ShowInterface/GetShows [GetFrames]=job.JobInterface/GetFrames
   [GetJobs]=job.JobInterface/GetJobs)
